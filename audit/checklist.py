@@ -29,6 +29,7 @@ SCHEMA_DIR = PACKAGE_DIR / "schemas"
 SPEC_FILE = PACKAGE_DIR / "spec" / "components.yaml"
 
 KINDS = ("doc_types", "components", "findings", "vocabulary")
+DOC_TYPE_SETTINGS = ("matching", "title_prefixes", "bundle")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class Checklists:
     vocab: Mapping[str, Any] = field(default_factory=dict)
     files: tuple[Path, ...] = ()
     version: str = ""
+    # doc_types.yaml's own settings: matching weights, title_prefixes, bundle (split) cues
+    doc_type_settings: Mapping[str, Any] = field(default_factory=dict)
 
     def component(self, component_id: str) -> Mapping[str, Any]:
         doc_type, _, key = component_id.partition(".")
@@ -166,6 +169,7 @@ def load_checklists(extra_dirs: Sequence[Path] = (), *, bundled: Path = BUNDLED_
     components: dict = {}
     findings: dict = {}
     vocab: dict = {}
+    settings: dict = {}
     digest = hashlib.sha256()
     seen: dict[tuple[str, str], Path] = {}
     for path in files:
@@ -183,9 +187,23 @@ def load_checklists(extra_dirs: Sequence[Path] = (), *, bundled: Path = BUNDLED_
         elif kind == "doc_types":
             _note_duplicates(seen, path, bundled, "doc_types", data.get("doc_types", {}))
             _merge_entries(doc_types, data.get("doc_types", {}))
+            _merge_entries(settings, {k: data[k] for k in DOC_TYPE_SETTINGS if k in data})
         else:
             _merge_entries(vocab, {data["name"]: data.get("entries", {})})
-    return Checklists(spec, doc_types, components, findings, vocab, tuple(files), digest.hexdigest()[:16])
+    _check_complete(doc_types, spec, files)
+    return Checklists(spec, doc_types, components, findings, vocab, tuple(files), digest.hexdigest()[:16],
+                      settings)
+
+
+def _check_complete(doc_types: Mapping[str, Any], spec: Spec, files: Sequence[Path]) -> None:
+    """Every doc type of the contract needs an entry, or the classifier could never say it."""
+    if not doc_types:
+        return  # no doc_types file at all (a bare test set): the classifier says 'overig'
+    missing = [dt for dt in spec.doc_types if dt not in doc_types]
+    if missing:
+        where = next((str(f) for f in files if f.name.startswith("doc_types")), "checklists/")
+        raise ChecklistError(f"{where}: doc_types: ontbrekend documenttype {', '.join(missing)}; "
+                             f"vereist: {', '.join(spec.doc_types)}")
 
 
 def _note_duplicates(seen: dict, path: Path, bundled: Path, group: str, entries: Mapping) -> None:

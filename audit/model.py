@@ -159,6 +159,7 @@ class WeekFact:
     quote: str
     year: int | None = None  # for a calendar week
     document: str = ""
+    end: int | None = None  # last week of a range: "week 46 tot en met 52"
 
 
 HoursUnit = Literal["per_day", "per_week", "total"]
@@ -172,6 +173,7 @@ class HoursStep:
     first_week: int
     last_week: int
     per_week: float
+    open_ended: bool = False  # "vanaf week 5": last_week == first_week, and it lasts
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,9 @@ class Event:
     date: date | None
     week: int | None
     evidence: Evidence | None = None
+    count: int | None = None  # "in deze periode 6 keer gesolliciteerd": 6 sollicitaties in one event
+    until: date | None = None  # the end of a period ("looptijd traject 26-02-2024 t/m 01-11-2024")
+    by_bureau: bool = False  # a sollicitatie sent by the re-integratiebureau / jobhunter
 
 
 @dataclass(frozen=True)

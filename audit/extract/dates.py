@@ -1,6 +1,541 @@
-"""PLACEHOLDER — the dates/hours owner replaces this."""
+"""Dutch dates and week references in text: ``find_dates``, ``find_weeks``, ``dates_in_document``.
+
+An explicit grammar, day-month-year only: dateparser reads "4 uur per dag" as a time and
+misses week numbers (../shared/LESSONS.md item 8), so it is not used. Every pattern is
+assembled here from the word lists in ``checklists/data/dates.yaml``; each is a flat
+sequence of bounded pieces (no nested quantifiers), so matching stays linear in the text.
+
+Candidates from all patterns are merged leftmost-longest; a date without a year takes the
+year that puts it nearest to the closest full date written before it (else after it, else
+``ref``), and is marked ``year_inferred``.
+"""
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-def dates_in_document(doc):
-    return [], []
+from audit.checklist import BUNDLED_DIR, validate_file
+from audit.model import DateFact, Document, WeekFact
+
+VOCAB_DIR = BUNDLED_DIR / "data"
+QUOTE_WIDTH = 200
+MONTH_WINDOW_BEFORE, MONTH_WINDOW_AFTER = 40, 24  # chars around a month word that a date can span
+WEEK_WINDOW = 60  # chars either side of "week"/"weken" that a week reference can span
+CONTEXT_REACH = 300  # chars searched either side for a sentence end: keeps quoting linear
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+@lru_cache(maxsize=8)
+def vocabulary(name: str, folder: Path = VOCAB_DIR) -> Mapping[str, Any]:
+    """The ``entries`` of ``checklists/data/<name>.yaml``, validated against its schema."""
+    return validate_file(folder / f"{name}.yaml")["entries"]
+
+
+def words_pattern(words: Iterable[str]) -> str:
+    """An alternation of literal words, longest first; a space matches any whitespace."""
+    unique = sorted({str(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
+
+
+def number_words() -> dict[str, int]:
+    """Number words 1-59 from the vocabulary, compounds assembled: 'tweeëntwintig' = 22."""
+    base = {str(k): int(v) for k, v in vocabulary("dates")["number_words"].items()}
+    units = {w: n for w, n in base.items() if 1 <= n <= 9}
+    tens = {w: n for w, n in base.items() if n in (20, 30, 40, 50)}
+    words = dict(base)
+    for uw, un in units.items():
+        joiner = "ën" if uw.endswith("e") else "en"  # twee-ën-twintig, vier-en-twintig
+        for tw, tn in tens.items():
+            words[f"{uw}{joiner}{tw}"] = un + tn
+    return words
+
+
+# --------------------------------------------------------------------------- text helpers
+
+# a sentence ends at [.!?;] before a capital, at a blank line, before a bullet, and at a line
+# break between a line that does not end mid-phrase and a capitalised line (form fields in PDFs)
+_SENTENCE_END = re.compile(r"(?=[.!?;\n])(?:[.!?;](?=\s+[A-Z0-9(\"'‘“])|\n\s*\n|\n(?=\s*[-•*·▪]\s)|(?<![a-z,])\n(?=[ \t]*[A-Z]))")
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    """Sentence ends and line breaks of one text, found in one pass (quoting stays linear)."""
+
+    starts: list[int]  # where each sentence-end match starts
+    ends: list[int]  # where it ends: the next sentence begins there
+    newlines: list[int]
+
+
+@lru_cache(maxsize=8)
+def _bounds(text: str) -> _Bounds:
+    matches = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    return _Bounds([a for a, _ in matches], [b for _, b in matches], newlines)
+
+
+def context_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``; in a table (a line with ' | '), the row.
+    Either side reaches at most CONTEXT_REACH characters."""
+    b = _bounds(text)
+    left, right = max(0, start - CONTEXT_REACH), min(len(text), end + CONTEXT_REACH)
+    i = bisect_left(b.newlines, start)
+    line_start = max(left, b.newlines[i - 1] + 1 if i else 0)
+    j = bisect_left(b.newlines, end)
+    line_end = min(right, b.newlines[j] if j < len(b.newlines) else len(text))
+    if text.find(" | ", line_start, line_end) >= 0:
+        return line_start, line_end
+    k = bisect_right(b.ends, start)
+    sent_start = max(left, b.ends[k - 1] if k else 0)
+    n = bisect_left(b.starts, end)
+    sent_end = min(right, b.ends[n] if n < len(b.starts) else len(text))
+    return sent_start, sent_end
+
+
+def quote_around(text: str, start: int, end: int, width: int = QUOTE_WIDTH) -> str:
+    """The sentence or table row around a mention, whitespace collapsed, at most ~width chars."""
+    s, e = context_span(text, start, end)
+    if e - s > width:
+        half = max(0, (width - (end - start)) // 2)
+        s, e = max(s, start - half), min(e, end + half)
+    quote = " ".join(text[s:e].split())
+    return quote if e - s <= width else quote[: width + 20]
+
+
+@lru_cache(maxsize=8)
+def fold(text: str) -> str:
+    """Lower case with every position kept: word patterns run case-sensitively over it
+    (much faster than IGNORECASE) and their spans still index the original text."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)  # e.g. "İ" lowers to 2 chars
+
+
+def first_chars(words: Iterable[str]) -> str:
+    """A character class body of the words' first characters: a leading ``(?=[...])`` lets
+    the regex engine skip to candidate positions."""
+    return "".join(sorted({re.escape(str(w)[0]) for w in words if str(w)}))
+
+
+def anchor_windows(text: str, anchor: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around each match of ``anchor``, merged where they overlap.
+
+    Patterns whose number part is a long word alternation ("vierentwintig") are slow when
+    tried at every position; they run only inside these windows (the anchor word, "uur" or
+    "week", must be part of every match).
+    """
+    spans: list[tuple[int, int]] = []
+    for m in anchor.finditer(text):
+        a, b = max(0, m.start() - before), min(len(text), m.end() + after)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans
+
+
+def finditer_windows(pattern: re.Pattern[str], text: str, windows: Sequence[tuple[int, int]]) -> Iterable[re.Match[str]]:
+    """``pattern.finditer`` inside each window; a match that touches a window's cut end is
+    skipped (its lookaheads saw a false end of text)."""
+    for a, b in windows:
+        for m in pattern.finditer(text, a, b):
+            if m.end() < b - 1 or b == len(text):
+                yield m
+
+
+# --------------------------------------------------------------------------- grammar
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    months: Mapping[str, int]
+    full_months: frozenset[str]
+    ocr: Mapping[str, str]
+    month_anchor: re.Pattern[str]
+    year_min: int
+    year_max: int
+    century: int
+    patterns: Mapping[str, re.Pattern[str]]
+    week_patterns: Mapping[str, re.Pattern[str]]
+    numbers: Mapping[str, int]
+    week_anchor: re.Pattern[str]
+    weekday: re.Pattern[str]
+    weekdays: Mapping[str, int]
+
+
+@lru_cache(maxsize=1)
+def grammar() -> _Grammar:
+    v = vocabulary("dates")
+    months = {str(w).lower(): int(n) for n, forms in v["months"].items() for w in forms}
+    full = frozenset(str(forms[0]).lower() for forms in v["months"].values())
+    # Patterns start with "(?=\d)": a leading character class lets the regex engine skip
+    # ahead. "text" and "range" run over the folded text, only in windows around month words.
+    month = rf"(?P<mon>{words_pattern(months)})(?P<dot>\.)?(?![^\W\d_])"
+    month1 = rf"(?P<mon1>{words_pattern(months)})\.?(?![^\W\d_])"
+    rng = f"(?:{words_pattern(v['range_words'])})"
+    year = r"(?:[\s,]{1,3}(?P<year>(?:1[89]|2\d)\d\d|'\d\d)(?!\d))?"
+    sep = "".join(re.escape(s) for s in v["separators"])
+    ocr = {str(k): str(d) for k, d in v["ocr_digits"].items()}
+    od = "[0-9" + "".join(re.escape(k) for k in ocr if k != "|") + "]"
+    day = r"(?P<day>[0-3]?\d|[1-3] \d)(?:e|ste|de)?"
+    patterns = {
+        # "(maandag) 4 maart 2024", "3 jan. 2024", "29 april"; OCR "1 4 maart" = 14 maart.
+        # A weekday before the day is allowed and left out of the text.
+        "text": re.compile(rf"(?=\d)(?<![\w/.,-]){day}[ \t]{{0,2}}{month}{year}"),
+        # "1 t/m 14 maart 2024", "1-14 maart", "28 februari t/m 3 maart 2024"
+        "range": re.compile(
+            rf"(?=\d)(?<![\w/.,-])(?P<day1>[0-3]?\d)(?:e|ste|de)?\s*(?:{month1}\s*)?{rng}\s*"
+            rf"(?P<day>[0-3]?\d)(?:e|ste|de)?[ \t]{{0,2}}{month}{year}"),
+        # "03-01-2024", "3-1-24", "3/1/2024", "03.01.2024" (same separator twice)
+        "numeric": re.compile(
+            rf"(?=\d)(?<![\w,])(?<!\d[{sep}])(?P<day>[0-3]?\d)(?P<sep>[{sep}])(?P<mon>[01]?\d)(?P=sep)"
+            rf"(?P<year>\d{{4}}|\d\d)(?!\d)(?![{sep}]\d)"),
+        # "2024-01-03", "2024/01/03"
+        "iso": re.compile(r"(?=\d)(?<![\w.,/-])(?P<year>(?:1[89]|2\d)\d\d)(?P<sep>[-/])(?P<mon>[01]?\d)(?P=sep)"
+                          r"(?P<day>[0-3]?\d)(?![\w/-])"),
+        # scans: "O3-01-2024", "l2-03-2024"
+        "ocr": re.compile(
+            rf"(?=[0-9OoIl])(?<![\w,])(?=[0-9{sep}]{{0,9}}[OoIl])(?P<day>{od}?{od})(?P<sep>[{sep}])(?P<mon>{od}?{od})(?P=sep)"
+            rf"(?P<year>[12Il]{od}{{3}})(?![\w])"),
+    }
+    w = v["weeks"]
+    weekdays = {str(w).lower(): i % 7 for i, w in enumerate(v["weekdays"])}  # maandag..zondag, ma..zo
+    weekday = re.compile(rf"(?<!\w)(?P<wd>{words_pattern(weekdays)})\.?,?\s+$", re.I)
+    month_anchor = re.compile(rf"(?=[{first_chars(months)}])(?<![^\W\d_])(?:{words_pattern(months)})(?![^\W\d_])")
+    return _Grammar(months, full, ocr, month_anchor, int(v["year_min"]), int(v["year_max"]),
+                    int(v["two_digit_century"]), patterns, _week_patterns(v), number_words(),
+                    re.compile(words_pattern([*w['week_words'], *w['plural_words'], *w['ordinal_nouns']])),
+                    weekday, weekdays)
+
+
+def _week_patterns(v: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
+    w = v["weeks"]
+    nums = words_pattern(number_words())
+    ords = words_pattern(w["ordinal_suffixes"])
+    rng = words_pattern([*v["range_words"], "en"])
+    return {
+        # "kalenderweek 12", "weeknummer 12 (2024)"
+        "calendar": re.compile(
+            rf"(?<!\w)(?:{words_pattern(w['calendar_words'])})\s*(?P<n>\d{{1,2}})(?!\d)"
+            rf"(?:\s*(?:{words_pattern(w['calendar_year_joiners'])})?\s*\(?(?P<year>(?:19|20)\d\d)(?!\d)\)?)?"),
+        # "week 42", "wk 12 2024", "week 12 van 2024", "week 46 tot en met 52", "vanaf week 5"
+        "week": re.compile(
+            rf"(?<!\w)(?P<from>vanaf\s+)?(?:{words_pattern(w['week_words'])})\.?\s*(?P<n>\d{{1,3}})(?![\d,.]\d)"
+            rf"(?:\s*(?:{rng})\s*(?:(?:{words_pattern(w['week_words'])})\s*)?(?P<n2>\d{{1,3}})(?!\d))?"
+            rf"(?:\s*(?:{words_pattern(w['calendar_year_joiners'])})?\s*\(?(?P<year>(?:19|20)\d\d)(?!\d)\)?)?"
+            rf"(?P<tail>\s+(?:{words_pattern(w['sick_leave_tails'])})(?!\w))?"),
+        # "52e ziekteweek", "42e week", "42e-weeksmelding"
+        "ordinal": re.compile(
+            rf"(?<!\w)(?P<n>\d{{1,3}})(?:{ords})[\s-]?(?:{words_pattern(w['ordinal_nouns'])})(?![^\W\d_])"),
+        # "na 6 weken", "zes weken"
+        "duration": re.compile(rf"(?<!\w)(?P<n>\d{{1,3}}|{nums})\s+(?:{words_pattern(w['plural_words'])})(?!\w)"),
+    }
+
+
+# --------------------------------------------------------------------------- raw matches
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """A date as read, before a missing year is resolved."""
+
+    start: int
+    end: int
+    text: str
+    day: int
+    month: int
+    year: int | None
+    end_day: int | None = None
+    end_month: int | None = None
+    end_year: int | None = None  # only when written: "01-03-2024 t/m 14-04-2025"
+    weekday: int | None = None  # 0 = maandag, when written before a date without a year
+
+
+def _year(text: str | None, g: _Grammar) -> int | None:
+    if not text:
+        return None
+    digits = text.lstrip("'")
+    year = int(digits) + (g.century if len(digits) == 2 else 0)
+    return year if g.year_min <= year <= g.year_max else -1
+
+
+def _valid(year: int | None, month: int, day: int) -> bool:
+    try:
+        date(year or 2000, month, day)  # 2000 is a leap year: 29 februari without a year passes
+    except ValueError:
+        return False
+    return year != -1
+
+
+def _day(text: str) -> int:
+    return int(text.replace(" ", ""))
+
+
+def _month_word(m: re.Match[str], key: str, g: _Grammar, source: str) -> int | None:
+    """An abbreviation without a year must be lower case ("6 Jan" may be a name)."""
+    word = source[m.start(key):m.end(key)]
+    month = g.months[word.lower()]
+    abbreviated = word.lower() not in g.full_months
+    if abbreviated and m.group("year") is None and word != word.lower():
+        return None
+    return month
+
+
+def _text_end(m: re.Match[str], g: _Grammar) -> int:
+    """A dot after a full month name ends the sentence; after an abbreviation it is part of it."""
+    if m.group("year"):
+        return m.end("year")
+    abbreviated = m.group("mon").lower() not in g.full_months
+    return m.end("dot") if abbreviated and m.group("dot") else m.end("mon")
+
+
+def _from_text(m: re.Match[str], g: _Grammar, source: str) -> _Raw | None:
+    month = _month_word(m, "mon", g, source)
+    day, year = _day(m.group("day")), _year(m.group("year"), g)
+    if month is None or not _valid(year, month, day):
+        return None
+    start, end = m.start("day"), _text_end(m, g)
+    weekday = None if year else _weekday_before(m.string, start, g)
+    return _Raw(start, end, source[start:end], day, month, year, weekday=weekday)
+
+
+def _weekday_before(text: str, start: int, g: _Grammar) -> int | None:
+    m = g.weekday.search(text, max(0, start - 16), start)
+    return g.weekdays[m.group("wd").lower()] if m else None
+
+
+def _from_range(m: re.Match[str], g: _Grammar, source: str) -> _Raw | None:
+    end_month = _month_word(m, "mon", g, source)
+    if end_month is None:
+        return None
+    month = g.months[m.group("mon1").lower().rstrip(".")] if m.group("mon1") else end_month
+    day, end_day, year = int(m.group("day1")), int(m.group("day")), _year(m.group("year"), g)
+    if not (_valid(year, month, day) and _valid(year, end_month, end_day)):
+        return None
+    if (month, day) >= (end_month, end_day):
+        return None  # "14-1 maart" is no range; a year-crossing range names both years
+    end = _text_end(m, g)
+    return _Raw(m.start(), end, source[m.start():end], day, month, year, end_day, end_month)
+
+
+def _from_numeric(m: re.Match[str], g: _Grammar, source: str, ocr: bool = False) -> _Raw | None:
+    parts = [m.group(k) for k in ("day", "mon", "year")]
+    if ocr:
+        if all(p.isdigit() for p in parts):
+            return None  # already read by the plain numeric pattern
+        parts = ["".join(g.ocr.get(c, c) for c in p) for p in parts]
+    day, month, year = int(parts[0]), int(parts[1]), _year(parts[2], g)
+    if year is None or not _valid(year, month, day):
+        return None
+    return _Raw(m.start(), m.end(), m.group(0), day, month, year)
+
+
+def scan_dates(text: str) -> list[_Raw]:
+    """Every date in ``text``, leftmost-longest, years not yet resolved."""
+    g = grammar()
+    found: list[_Raw] = []
+    folded = fold(text)
+    windows = anchor_windows(folded, g.month_anchor, MONTH_WINDOW_BEFORE, MONTH_WINDOW_AFTER)
+    for key, reader in (("range", _from_range), ("text", _from_text)):
+        for m in finditer_windows(g.patterns[key], folded, windows):
+            raw = reader(m, g, text)
+            if raw is not None:
+                found.append(raw)
+    readers = (("numeric", _from_numeric), ("iso", _from_numeric),
+               ("ocr", lambda m, gg, src: _from_numeric(m, gg, src, ocr=True)))
+    for key, reader in readers:
+        for m in g.patterns[key].finditer(text):
+            raw = reader(m, g, text)
+            if raw is not None:
+                found.append(raw)
+    return _link_full_ranges(text, _leftmost_longest(found))
+
+
+def _leftmost_longest(found: list[_Raw]) -> list[_Raw]:
+    kept: list[_Raw] = []
+    for raw in sorted(found, key=lambda r: (r.start, -(r.end - r.start))):
+        if not kept or raw.start >= kept[-1].end:
+            kept.append(raw)
+    return kept
+
+
+_JOIN = re.compile(r"\s*(?:t/m|tot en met|tot|-|–|—)\s*$", re.I)
+
+
+def _link_full_ranges(text: str, raws: list[_Raw]) -> list[_Raw]:
+    """'01-03-2024 t/m 14-04-2024': the first date gets the second as its end (both are kept)."""
+    out = list(raws)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        joined = b.start - a.end <= 12 and _JOIN.match(text, a.end, b.start) is not None
+        if a.end_day is None and a.year and b.year and joined:
+            if date(a.year, a.month, a.day) < date(b.year, b.month, b.day):
+                out[i] = replace(a, end_day=b.day, end_month=b.month, end_year=b.year)
+    return out
+
+
+# --------------------------------------------------------------------------- years
+
+
+def nearest_year(month: int, day: int, ref: date, weekday: int | None = None) -> date | None:
+    """The date with this day and month nearest to ``ref`` (the year before, of or after it);
+    with a written weekday ("maandag 4 maart"), a year where that day is that weekday wins."""
+    options = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            continue
+    matching = [d for d in options if weekday is not None and d.weekday() == weekday]
+    return min(matching or options, key=lambda d: abs((d - ref).days), default=None)
+
+
+def _end_date(raw: _Raw, start: date) -> date | None:
+    if raw.end_day is None or raw.end_month is None:
+        return None
+    try:
+        return date(raw.end_year or start.year, raw.end_month, raw.end_day)
+    except ValueError:
+        return None
+
+
+def _last_seen(values: Sequence[date | None]) -> list[date | None]:
+    """For each position, the last non-None value at or before it."""
+    out, last = [], None
+    for v in values:
+        last = v or last
+        out.append(last)
+    return out
+
+
+def resolve(raws: Sequence[_Raw], ref: date | None) -> list[tuple[_Raw, date, date | None, bool]]:
+    """Each raw date with its value, end and whether the year was inferred.
+
+    A missing year comes from the nearest full date before the mention, else the first after
+    it, else ``ref``; without any of them the mention is dropped (a wrong year is worse).
+    """
+    full = [date(r.year, r.month, r.day) if r.year else None for r in raws]
+    before, after = _last_seen(full), _last_seen(full[::-1])[::-1]
+    out = []
+    for i, raw in enumerate(raws):
+        if full[i] is not None:
+            value, inferred = full[i], False
+        else:
+            anchor = before[i] or after[i] or ref
+            value = nearest_year(raw.month, raw.day, anchor, raw.weekday) if anchor else None
+            inferred = True
+        if value is not None:
+            out.append((raw, value, _end_date(raw, value), inferred))
+    return out
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def find_dates(text: str, page: int, *, ref: date | None = None) -> list[DateFact]:
+    """Every date mentioned in ``text``; the quote is the sentence (or table row) around it."""
+    return [
+        DateFact(value=value, text=raw.text.strip(), page=page, quote=quote_around(text, raw.start, raw.end),
+                 end=end, year_inferred=inferred)
+        for raw, value, end, inferred in resolve(scan_dates(text), ref)
+    ]
+
+
+def find_weeks(text: str, page: int) -> list[WeekFact]:
+    """Week references: sick-leave weeks, calendar weeks and durations; never dates."""
+    g = grammar()
+    found: list[tuple[int, int, WeekFact]] = []
+    folded = fold(text)  # week patterns are case-sensitive over the folded text (spans index both)
+    windows = anchor_windows(folded, g.week_anchor, WEEK_WINDOW, WEEK_WINDOW)
+    for key, pattern in g.week_patterns.items():
+        for m in finditer_windows(pattern, folded, windows):
+            fact = _week_fact(key, m, text, page)
+            if fact is not None:
+                found.append((m.start(), m.end(), fact))
+    found.sort(key=lambda t: (t[0], t[0] - t[1]))
+    kept: list[tuple[int, int, WeekFact]] = []
+    for item in found:
+        if not kept or item[0] >= kept[-1][1]:
+            kept.append(item)
+    return [fact for _, _, fact in kept]
+
+
+_CELL_START = re.compile(r"(?:^|\n|\|)[ \t]*$")
+_CELL_END = re.compile(r"[ \t]*[:|]")
+
+
+def _week_fact(key: str, m: re.Match[str], text: str, page: int) -> WeekFact | None:
+    g = grammar()
+    raw_n = m.group("n")
+    n = g.numbers.get(raw_n.lower()) if not raw_n.isdigit() else int(raw_n)
+    if not n:
+        return None
+    groups = m.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    end = int(groups["n2"]) if groups.get("n2") else None
+    if key == "week" and _is_schedule_label(m, text, end):
+        return None  # "Week 1-2 | 4 x 3 uur": a step of a schedule or plan, not a week of sick leave
+    if key in ("calendar", "week") and (key == "calendar" or year) and not groups.get("tail"):
+        kind, limit = "calendar", 53
+    elif key == "duration":
+        kind, limit = "duration", 520
+    else:
+        kind, limit = "sick_leave", 200
+    if n > limit or (end is not None and not n < end <= limit):
+        return None
+    return WeekFact(week=n, kind=kind, text=text[m.start():m.end()].strip(), page=page,
+                    quote=quote_around(text, m.start(), m.end()),
+                    year=year if kind == "calendar" else None, end=end)
+
+
+def _is_schedule_label(m: re.Match[str], text: str, end: int | None) -> bool:
+    if end is None and not m.group("from"):
+        return False
+    at_cell_start = _CELL_START.search(text, max(0, m.start() - 40), m.start()) is not None
+    return at_cell_start and _CELL_END.match(text, m.end()) is not None
+
+
+def dates_in_document(doc: Document) -> tuple[list[DateFact], list[WeekFact]]:
+    """Every date and week in the document's non-furniture blocks (table cells included)."""
+    raws: list[tuple[int, str, _Raw]] = []
+    weeks: list[WeekFact] = []
+    for page in doc.pages:
+        for block in page.blocks:
+            if block.is_furniture or not block.text:
+                continue
+            raws += [(block.page or page.number, block.text, r) for r in scan_dates(block.text)]
+            weeks += [replace(w, document=doc.path) for w in find_weeks(block.text, block.page or page.number)]
+    full = [date(r.year, r.month, r.day) for _, _, r in raws if r.year]
+    ref = max(full) if full else None
+    resolved = resolve([r for _, _, r in raws], ref)
+    by_id = {id(r): (pg, txt) for pg, txt, r in raws}
+    facts: list[DateFact] = []
+    seen: set[tuple] = set()
+    for raw, value, end, inferred in resolved:
+        pg, txt = by_id[id(raw)]
+        fact = DateFact(value=value, text=raw.text.strip(), page=pg, quote=quote_around(txt, raw.start, raw.end),
+                        end=end, year_inferred=inferred, document=doc.path)
+        key = (fact.value, fact.text, fact.page, fact.quote)
+        if key not in seen:
+            seen.add(key)
+            facts.append(fact)
+    return facts, _unique_weeks(weeks)
+
+
+def _unique_weeks(weeks: list[WeekFact]) -> list[WeekFact]:
+    seen: set[tuple] = set()
+    out = []
+    for w in weeks:
+        key = (w.week, w.kind, w.text, w.page, w.quote)
+        if key not in seen:
+            seen.add(key)
+            out.append(w)
+    return out

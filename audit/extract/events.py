@@ -1,11 +1,323 @@
-"""PLACEHOLDER — the timeline/rules owner replaces this."""
+"""The sick-leave timeline: the eerste ziektedag, each document's own date, and the events
+(probleemanalyse, plan van aanpak, evaluations, 42e-weeksmelding, EJE, FML, AD-rapport, start of
+the tweede spoor, actueel oordeel, eindevaluatie, WIA-aanvraag, each sollicitatie) placed in
+sick-leave week N = (date - eerste ziektedag) // 7 + 1 (``Timeline.week_of``).
+
+Cue words: ``checklists/data/events.yaml``. A document's own type and date are the strongest
+evidence of an event; a mention in another document (a chronology row, "de FML van 12-12-2023")
+fills in what the dossier does not hold itself.
+"""
 from __future__ import annotations
-from audit.model import Timeline
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+from audit.checklist import Checklists
+from audit.extract.event_text import (CueHit, Line, compile_any, cue_hits, document_lines, label_dates,
+                                      matcher, vocab_patterns)
+from audit.extract.sollicitaties import sollicitatie_events
+from audit.model import AuditedDocument, Event, Evidence, Timeline
+
+# Doc types whose own date is the moment of the event of the same name.
+OWN_EVENT = {
+    "probleemanalyse": "probleemanalyse", "plan_van_aanpak": "plan_van_aanpak",
+    "bijstelling_pva": "bijstelling_pva", "evaluatie": "evaluatie", "ziekmelding_uwv": "ziekmelding_uwv",
+    "eerstejaarsevaluatie": "eerstejaarsevaluatie", "fml": "fml", "ad_rapport": "ad_rapport",
+    "spoor2_plan": "spoor2_plan", "spoor2_voortgang": "spoor2_voortgang", "spoor2_eind": "spoor2_eind",
+    "deskundigenoordeel": "deskundigenoordeel", "actueel_oordeel": "actueel_oordeel",
+    "eindevaluatie": "eindevaluatie", "riv": "riv",
+}
+# A first sick day more than this far before a document's date is not plausible (wachttijd + sanctie).
+MAX_SICK_SPAN = timedelta(days=7 * 160)
+RANGE_WORD = re.compile(r"t/m|tot|-|–|—", re.IGNORECASE)
 
 
-def document_date(audited):
+def _vocab(checklists: Checklists | None) -> Mapping:
+    if checklists is None:
+        from audit.checklist import load_checklists
+        checklists = load_checklists()
+    return checklists.vocab.get("events", {})
+
+
+# --------------------------------------------------------------------------- document date
+
+
+def _labelled(lines: Sequence[Line], pattern, *, exclude=None) -> list[tuple[date, Line]]:
+    found = []
+    if pattern is None:
+        return found
+    for i, line in enumerate(lines):
+        for m in pattern.finditer(line.text):
+            dates = label_dates(lines, i, m.end())
+            if not dates:
+                continue
+            source = line if dates[0] in line.dates else lines[i + 1]
+            if exclude is not None and exclude.search(line.text[max(0, m.start() - 40):m.start()]):
+                continue
+            found.append((dates[0].value, source))
+    return found
+
+
+def _signature_dates(lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, Line]]:
+    label = compile_any(vocab_patterns(vocab.get("signature_date_label")))
+    cues = matcher(vocab, "signature_cues")
+    found = []
+    if label is None:
+        return found
+    for i, line in enumerate(lines):
+        for m in label.finditer(line.text):
+            dates = label_dates(lines, i, m.end())
+            if not dates:
+                continue
+            near = " ".join(x.text for x in lines[max(0, i - 3): i + 4])
+            if cues is None or cues.search(near):
+                source = line if dates[0] in line.dates else lines[i + 1]
+                found.append((dates[0].value, source))
+    return found
+
+
+def _letter_date(lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, Line]]:
+    pattern = compile_any(vocab_patterns(vocab.get("letter_place_date")))
+    if pattern is None:
+        return []
+    for line in lines[:12]:
+        if line.dates and pattern.match(line.text[: line.dates[0].start]):
+            return [(line.dates[0].value, line)]
+    return []
+
+
+def _page_one_dates(lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, Line]]:
+    excluded = matcher(vocab, "not_document_date")
+    first_page = min((line.page for line in lines), default=1)
+    found = []
+    for line in lines:
+        if line.page != first_page:
+            break
+        for spot in line.dates:
+            before = line.text[max(0, spot.start - 50):spot.start]
+            if excluded is None or not excluded.search(before):
+                found.append((spot.value, line))
+    return found
+
+
+def dated_document(audited: AuditedDocument, checklists: Checklists | None = None,
+                   lines: Sequence[Line] | None = None) -> tuple[date, Line] | None:
+    """The document's own date and the line that shows it, best source first: a label of the
+    document's own kind ("Datum probleemanalyse"), a generic report-date label, the signature
+    block, a letter heading ("Raalte, 15-11-2023"), and only then the latest plain date on page 1."""
+    vocab = _vocab(checklists)
+    lines = document_lines(audited) if lines is None else lines
+    labels = vocab.get("document_date_labels", {}) or {}
+    excluded = matcher(vocab, "not_document_date")
+    steps = (
+        lambda: _labelled(lines, compile_any(vocab_patterns(labels.get(audited.doc_type)))),
+        lambda: _labelled(lines, compile_any(vocab_patterns(labels.get("generic")))),
+        lambda: _signature_dates(lines, vocab),
+        lambda: _letter_date(lines, vocab),
+        lambda: _page_one_dates(lines, vocab),
+    )
+    del excluded
+    for step in steps:
+        found = step()
+        if found:
+            return max(found, key=lambda f: f[0])
     return None
 
 
-def build_timeline(docs, checklists) -> Timeline:
-    return Timeline(None)
+def document_date(audited: AuditedDocument, checklists: Checklists | None = None) -> date | None:
+    """The report or signature date of one document (not the older dates it cites)."""
+    if not audited.dates:
+        return None
+    found = dated_document(audited, checklists)
+    return found[0] if found else None
+
+
+# --------------------------------------------------------------------------- eerste ziektedag
+
+
+def first_sick_day_votes(audited: AuditedDocument, lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, Line]]:
+    """Every labelled first sick day in one document."""
+    found = _labelled(lines, matcher(vocab, "first_sick_day_labels"))
+    around = vocab.get("first_sick_day_around") or {}
+    before = compile_any(vocab_patterns(around.get("before")))
+    after = compile_any(vocab_patterns(around.get("after")))
+    if before is not None and after is not None:
+        for line in lines:
+            for spot in line.dates:
+                if before.search(line.text[:spot.start]) and after.search(line.text[spot.end:]):
+                    found.append((spot.value, line))
+    own = audited.doc_date
+    return [(d, line) for d, line in found if own is None or (d <= own and own - d <= MAX_SICK_SPAN)]
+
+
+def choose_first_sick_day(per_doc: Sequence[tuple[str, list[tuple[date, Line]]]]
+                          ) -> tuple[date | None, tuple[Evidence, ...], tuple[date, ...]]:
+    """Majority over documents (each document votes for its most named value); ties go to the
+    earliest date. Returns the day, its evidence and the dissenting values."""
+    votes: Counter[date] = Counter()
+    evidence: dict[date, list[Evidence]] = {}
+    for _, found in per_doc:
+        if not found:
+            continue
+        counts = Counter(d for d, _ in found)
+        best = max(counts.items(), key=lambda kv: (kv[1], -kv[0].toordinal()))[0]
+        votes[best] += 1
+        for d, line in found:
+            evidence.setdefault(d, []).append(line.evidence())
+    if not votes:
+        return None, (), ()
+    day = max(votes.items(), key=lambda kv: (kv[1], -kv[0].toordinal()))[0]
+    others = tuple(sorted(d for d in votes if d != day))
+    return day, tuple(evidence[day][:5]), others
+
+
+# --------------------------------------------------------------------------- events
+
+
+def _is_planned(hit: CueHit, planned) -> bool:
+    return planned is not None and bool(planned.search(hit.line.text[max(0, hit.start - 40):hit.end + 20]))
+
+
+def mention_events(audited: AuditedDocument, lines: Sequence[Line], vocab: Mapping) -> list[Event]:
+    """Events named beside a date in this document. A date after the document's own date is a
+    plan, not a fact (except a planned traject start, which still counts for its deadline)."""
+    cues = vocab.get("event_cues", {}) or {}
+    multi = frozenset(k for k in cues if k not in set(vocab.get("single_events", [])))
+    future_ok = set(vocab.get("future_allowed", []))
+    planned_ok = set(vocab.get("planned_allowed", []))
+    planned = matcher(vocab, "planned_cues")
+    own = audited.doc_date
+    events = []
+    sources = {"evaluatie": set(vocab.get("evaluation_sources", []))}
+    for hit in cue_hits(lines, cues, multi=multi):
+        if _is_planned(hit, planned) and hit.key not in planned_ok:
+            continue
+        if hit.key in sources and sources[hit.key] and audited.doc_type not in sources[hit.key]:
+            continue
+        for spot in hit.dates:
+            if own is not None and spot.value > own and hit.key not in future_ok:
+                continue
+            events.append(Event(hit.key, spot.value, None, hit.line.evidence(), until=_until(hit.line, spot)))
+    return events
+
+
+def _until(line: Line, spot) -> date | None:
+    """The end of a period: a range fact, or a second date right after ('t/m 01-11-2024')."""
+    if spot.until:
+        return spot.until
+    later = [d for d in line.dates if d.start > spot.end and d.start - spot.end <= 14]
+    if later and RANGE_WORD.search(line.text[spot.end:later[0].start]):
+        return later[0].value
+    return None
+
+
+def own_events(audited: AuditedDocument, lines: Sequence[Line], vocab: Mapping,
+               dated: tuple[date, Line] | None) -> list[Event]:
+    """The document itself as an event; an evaluation document with several dated
+    conversations is one evaluation per conversation."""
+    kind = OWN_EVENT.get(audited.doc_type)
+    if kind is None:
+        return []
+    if kind == "evaluatie":
+        cues = {"evaluatie": [*vocab_patterns((vocab.get("event_cues") or {}).get("evaluatie")),
+                              "gesprek", "overleg", "verslag"]}
+        entries = {}
+        for hit in cue_hits(lines, cues):
+            if hit.start <= 3 or hit.line.dates and hit.line.dates[0].start <= 3:
+                for spot in hit.dates:
+                    entries.setdefault(spot.value, Event("evaluatie", spot.value, None, hit.line.evidence()))
+        if len(entries) > 1:
+            return list(entries.values())
+    if dated is None:
+        return [Event(kind, None, None, Evidence(audited.document.path, 1, audited.document.path))]
+    return [Event(kind, dated[0], None, dated[1].evidence())]
+
+
+def merge_events(own: Sequence[Event], mentioned: Sequence[Event], single: set[str]) -> list[Event]:
+    """Own documents win; for a moment the dossier lacks, the date most often mentioned (the
+    earliest on a tie); recurring events (evaluations, FMLs) are the union, one per date."""
+    by_kind: dict[str, list[Event]] = {}
+    for e in own:
+        by_kind.setdefault(e.event, []).append(e)
+    mentions: dict[str, list[Event]] = {}
+    for e in mentioned:
+        mentions.setdefault(e.event, []).append(e)
+    out: list[Event] = []
+    for kind in sorted(set(by_kind) | set(mentions)):
+        mine = [e for e in by_kind.get(kind, [])]
+        if kind in single:
+            if any(e.date for e in mine):
+                out += mine
+                continue
+            counts = Counter(e.date for e in mentions.get(kind, []) if e.date)
+            if counts:
+                best = max(counts.items(), key=lambda kv: (kv[1], -kv[0].toordinal()))[0]
+                out.append(next(e for e in mentions[kind] if e.date == best))
+            else:
+                out += mine
+            continue
+        seen = {e.date for e in mine}
+        out += mine
+        if kind in ("fml",) and any(e.date for e in mine):
+            continue  # a new FML is a document of its own; mentions cite the same ones
+        for e in mentions.get(kind, []):
+            if e.date not in seen:
+                seen.add(e.date)
+                out.append(e)
+    return out
+
+
+def unique_sollicitaties(events: Sequence[Event]) -> list[Event]:
+    """The same application listed in a voortgangsrapportage and in the overzicht counts once:
+    same date and same first word after it."""
+    seen: set[tuple] = set()
+    out = []
+    for e in events:
+        if e.event != "sollicitatie":
+            out.append(e)
+            continue
+        quote = e.evidence.quote if e.evidence else ""
+        tail = re.sub(r"^[\s|]*[\d\-./]+[\s|]*", "", quote)
+        key = (e.date, tail.split(" ")[0].strip("|").lower() if tail else "")
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+def build_timeline(docs: Sequence[AuditedDocument], checklists: Checklists | None = None) -> Timeline:
+    vocab = _vocab(checklists)
+    lines_of = {id(a): document_lines(a) for a in docs}
+    dated = {}
+    for a in docs:
+        found = dated_document(a, checklists, lines_of[id(a)]) if a.dates else None
+        dated[id(a)] = found
+    votes = [(a.document.path, first_sick_day_votes(a, lines_of[id(a)], vocab)) for a in docs]
+    first, evidence, others = choose_first_sick_day(votes)
+    warnings = []
+    if others:
+        shown = ", ".join(d.strftime("%d-%m-%Y") for d in others)
+        warnings.append(f"Documenten noemen verschillende eerste ziektedagen: {first:%d-%m-%Y} "
+                        f"(meerderheid) en {shown}.")
+    own: list[Event] = []
+    mentioned: list[Event] = []
+    sollicitaties: list[Event] = []
+    for a in docs:
+        lines = lines_of[id(a)]
+        own += own_events(a, lines, vocab, dated[id(a)])
+        mentioned += mention_events(a, lines, vocab)
+        sollicitaties += sollicitatie_events(a, lines, vocab)
+    periods = [e for e in mentioned if e.event == "rapportageperiode"]
+    named = [e for e in mentioned if e.event == "sollicitatie"]
+    mentioned = [e for e in mentioned if e.event not in ("rapportageperiode", "sollicitatie")]
+    rows = unique_sollicitaties(sollicitaties)
+    row_dates = {e.date for e in rows if e.event == "sollicitatie"}
+    rows += [e for e in named if e.date not in row_dates]
+    events = merge_events(own, mentioned, set(vocab.get("single_events", []))) + rows + periods
+    timeline = Timeline(first, (), evidence, tuple(warnings))
+    placed = [replace(e, week=timeline.week_of(e.date) if e.date else e.week) for e in events]
+    placed.sort(key=lambda e: (e.date or date.max, e.event))
+    return replace(timeline, events=tuple(placed))

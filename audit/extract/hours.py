@@ -1,6 +1,348 @@
-"""PLACEHOLDER — the dates/hours owner replaces this."""
+"""Hour figures in text: ``find_hours`` and ``hours_in_document``.
+
+Each figure is normalised to per_day / per_week / total (corpus convention, see
+../shared/corpus/README.md: "N x M uur" is N*M per week; a day counts 5 per week). A range
+"4 à 6 uur" keeps ``low`` and ``high`` and takes ``value = low``: the figure the text
+guarantees; rules that need the upper bound read ``high``. A bare "N uur" without a unit is
+kept only as a weekly figure next to a role word and when N is too large for one day
+(``bare_weekly_min`` in hours.yaml); small bare figures ("staan maximaal een uur") are dropped,
+since a unitless figure would be read as weekly by ``HoursFact.per_week``. Times of day
+("om 10.00 uur") are never hours.
+
+An urenopbouwschema ("week 1-2: 2 x 2 uur, week 3-4: 3 x 3 uur", also as table rows) gives
+one fact per step figure, and the first step's fact carries the whole schedule as ``steps``.
+
+Patterns are assembled from ``checklists/data/hours.yaml`` (number words from dates.yaml);
+each is a flat sequence of bounded pieces, linear in the text. They run case-sensitively over
+the folded (lower-cased, same length) text and only in windows around hour words: that is
+what keeps a scan fast (see benchmarks/extract.py).
+"""
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
 
-def hours_in_document(doc, sections):
-    return []
+from audit.extract.dates import (anchor_windows, context_span, finditer_windows, first_chars, fold, number_words,
+                                 quote_around, vocabulary, words_pattern)
+from audit.model import Document, HoursFact, HoursStep, Section
+
+# --------------------------------------------------------------------------- grammar
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    numbers: Mapping[str, int]
+    units: Mapping[str, str]  # lower-case unit phrase (spaces collapsed) -> unit
+    patterns: Mapping[str, re.Pattern[str]]
+    no_limit: re.Pattern[str]
+    roles: re.Pattern[str]
+    role_of: Mapping[str, str]
+    step: re.Pattern[str]
+    anchor: re.Pattern[str]
+    half_day_hours: float
+    bare_min: float
+    bare_max: float
+
+
+def _unit_key(text: str) -> str:
+    return "".join(text.lower().split())
+
+
+@lru_cache(maxsize=1)
+def grammar() -> _Grammar:
+    v = vocabulary("hours")
+    numbers = number_words()
+    num_word = words_pattern(numbers)
+    num = rf"(?:\d{{1,3}}(?:[.,]\d{{1,2}})?(?:\s?½)?|½|{num_word})"
+    units = {_unit_key(p): unit for unit, phrases in v["units"].items() for p in phrases}
+    unit = rf"(?P<unit>{words_pattern(p.rstrip(',') for ps in v['units'].values() for p in ps)})(?![^\W\d_])"
+    hour = rf"(?P<hw>{words_pattern(v['hour_words'])})(?![^\W\d_])"
+    lead = r"(?<![\w.,:/-])"
+    tail = rf"(?:[ \t]*\n?[ \t]*{unit})?"
+    patterns = {
+        "times": rf"{lead}(?P<n>{num})\s?(?:{words_pattern(v['times_words'])})\s?(?P<m>{num})\s*{hour}{tail}",
+        "parts": rf"{lead}(?P<n>{num})\s+(?:{words_pattern(v['part_nouns'])})\s+(?:per\s+week\s+)?"
+                 rf"(?:{words_pattern(v['part_joiners'])})\s+(?P<m>{num})\s*{hour}{tail}",
+        "range": rf"{lead}(?P<n>{num})\s?(?:{words_pattern(v['range_words'])})\s?(?P<m>{num})\s*{hour}{tail}",
+        "total": rf"(?<!\w)(?:{words_pattern(v['total_words'])})\s*:?\s*(?P<n>{num})\s*{hour}",
+        "simple": rf"{lead}(?P<n>{num})\s*{hour}{tail}",
+        "half_day": rf"(?<!\w)(?:(?P<n>{num})\s+)?(?:{words_pattern(v['half_day_words'])})(?!\w){tail}",
+    }
+    roles = {str(w).lower(): role for role, words in v["roles"].items() for w in words}
+    anchors = [*v["hour_words"], *(p.split()[0] for p in v["half_day_words"])]
+    step_range = words_pattern(v["step_range_words"])
+    step = (rf"(?<!\w)(?P<from>(?:{words_pattern(v['step_from_words'])})\s+)?(?:{words_pattern(v['step_week_words'])})"
+            rf"\s*(?P<a>\d{{1,2}})(?!\d)(?:\s*(?:{step_range})\s*(?:week\s*)?(?P<b>\d{{1,2}})(?!\d))?[ \t]*[:|]?\s*")
+    no_limit = r"[\s|:,-]+".join  # phrase words joined by any separator
+    return _Grammar(
+        numbers=numbers,
+        units=units,
+        patterns={k: re.compile(p) for k, p in patterns.items()},
+        no_limit=re.compile(rf"(?=[{first_chars(v['no_limit_phrases'])}])(?<!\w)(?:" + "|".join(no_limit(map(re.escape, str(p).split()))
+                                                       for p in v["no_limit_phrases"]) + r")(?!\w)"),
+        roles=re.compile(rf"(?=[{first_chars(roles)}])\b(?:{words_pattern(roles)})\b"),
+        role_of=roles,
+        step=re.compile(step),
+        anchor=re.compile(rf"(?:{words_pattern(anchors)})(?![^\W\d_])"),
+        half_day_hours=float(v["half_day_hours"]),
+        bare_min=float(v["bare_weekly_min"]),
+        bare_max=float(v["bare_weekly_max"]),
+    )
+
+
+# --------------------------------------------------------------------------- numbers and units
+
+
+def parse_number(text: str, g: _Grammar | None = None) -> float | None:
+    """'4' -> 4.0, '2,5' -> 2.5, '2½' -> 2.5, 'vier' -> 4.0; a time of day '10.00' -> None."""
+    g = g or grammar()
+    t = text.strip().lower()
+    if t in g.numbers:
+        return float(g.numbers[t])
+    half = 0.5 if t.endswith("½") else 0.0
+    t = t.rstrip("½").strip()
+    if not t:
+        return half or None
+    if re.fullmatch(r"\d{1,2}[.:]\d\d", t):
+        return None  # "10.00 uur" is a time of day
+    return float(t.replace(",", ".")) + half
+
+
+def _unit(m: re.Match[str], g: _Grammar) -> str | None:
+    unit = m.groupdict().get("unit")
+    return g.units.get(_unit_key(unit)) if unit else None
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    fact: HoursFact
+
+
+def _hit(m: re.Match[str], fact: HoursFact) -> _Hit:
+    return _Hit(m.start(), m.end(), fact)
+
+
+def _fact(m: re.Match[str], value: float | None, unit: str | None, page: int, **extra: Any) -> HoursFact:
+    """``m`` ran over the folded text; the fact's text is the figure as written."""
+    source = extra.pop("source")
+    return HoursFact(value=value, unit=unit, text=" ".join(source[m.start():m.end()].split()), page=page, quote="",
+                     **extra)
+
+
+def _read(key: str, m: re.Match[str], page: int, g: _Grammar, source: str) -> HoursFact | None:
+    """One pattern's match (over the folded text) as a fact; None when it is not an hour figure."""
+    n = parse_number(m.group("n"), g) if m.groupdict().get("n") else None
+    mm = parse_number(m.group("m"), g) if m.groupdict().get("m") else None
+    unit = _unit(m, g)
+    hour_word = (m.groupdict().get("hw") or "").lower()
+    if key in ("times", "parts"):
+        return _fact(m, n * mm, "per_week", page, source=source) if n and mm else None
+    if key == "half_day":
+        if m.group("n") is None:
+            return _fact(m, g.half_day_hours, "per_day", page, source=source)
+        return _fact(m, n * g.half_day_hours, "per_week", page, source=source) if n else None
+    if key == "total":
+        return _fact(m, n, "total", page, source=source) if n else None
+    if hour_word in ("u", "hr") and unit is None:
+        return None  # "4 u" alone is too short to trust
+    if key == "range":
+        if not (n and mm and n < mm):
+            return None
+        return _fact(m, n, unit, page, low=n, high=mm, source=source)
+    return _fact(m, n, unit, page, source=source) if n else None
+
+
+WINDOW_BEFORE, WINDOW_AFTER = 80, 40  # chars around an hour word that a figure can span
+STEP_LABEL_REACH = 40  # "vanaf week 12 t/m 14 | " is the longest step label
+
+
+def _scan(text: str, page: int) -> list[_Hit]:
+    """Every hour figure, leftmost-longest; unitless ones still have ``unit`` None.
+
+    The patterns run only in windows around hour words: a number-word alternation tried at
+    every position of a long text is what makes a scan slow.
+    """
+    g = grammar()
+    folded = fold(text)
+    hits = [_hit(m, HoursFact(None, None, " ".join(text[m.start():m.end()].split()), page, "", limit="none"))
+            for m in g.no_limit.finditer(folded)]
+    windows = anchor_windows(folded, g.anchor, WINDOW_BEFORE, WINDOW_AFTER)
+    for key, pattern in g.patterns.items():
+        for m in finditer_windows(pattern, folded, windows):
+            fact = _read(key, m, page, g, text)
+            if fact is not None:
+                hits.append(_hit(m, fact))
+    hits.sort(key=lambda h: (h.start, h.start - h.end))
+    kept: list[_Hit] = []
+    for h in hits:
+        if not kept or h.start >= kept[-1].end:
+            kept.append(h)
+    return kept
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def _role_marks(text: str, spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int], list[str]]:
+    """The role words (starts, ends, roles) within the given context spans of the text."""
+    g = grammar()
+    folded = fold(text)
+    marks = [(m.start(), m.end(), g.role_of[" ".join(m.group(0).split())])
+             for m in finditer_windows(g.roles, folded, _merged(spans))]
+    return [a for a, _, _ in marks], [b for _, b, _ in marks], [r for _, _, r in marks]
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+def roles_near(text: str, start: int, end: int, marks=None) -> tuple[str | None, str | None]:
+    """The role words nearest before and nearest after the figure, in its sentence or table row."""
+    s, e = context_span(text, start, end)
+    starts, ends, roles = marks or _role_marks(text, [(s, e)])
+    i = bisect_right(ends, start) - 1
+    before = roles[i] if i >= 0 and starts[i] >= s else None
+    j = bisect_left(starts, end)
+    after = roles[j] if j < len(starts) and ends[j] <= e else None
+    return before, after
+
+
+def role_of_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    m = grammar().roles.search(fold(title))
+    return grammar().role_of[" ".join(m.group(0).lower().split())] if m else None
+
+
+def _finish(text: str, hits: Sequence[_Hit], g: _Grammar, title_role: str | None = None) -> list[tuple[_Hit, HoursFact]]:
+    """Quote and role for each hit (word before, section title, word after); unitless figures
+    become weekly or are dropped."""
+    out = []
+    marks = _role_marks(text, [context_span(text, h.start, h.end) for h in hits])
+    for h in hits:
+        before, after = roles_near(text, h.start, h.end, marks)
+        role = before or title_role or after
+        fact = replace(h.fact, quote=quote_around(text, h.start, h.end), role=role)
+        if fact.limit is None and fact.unit is None:
+            if not (role and role != "worked" and g.bare_min <= (fact.value or 0) <= g.bare_max):
+                continue
+            fact = replace(fact, unit="per_week")
+        if fact.limit == "none" and fact.role is None:
+            fact = replace(fact, role="fml")  # an hour limit is what a belastbaarheid states
+        out.append((h, fact))
+    return out
+
+
+# --------------------------------------------------------------------------- schedules
+
+
+@dataclass(frozen=True)
+class _Step:
+    block: int
+    start: int
+    step: HoursStep
+    fact_index: int
+
+
+def _step_label(folded: str, start: int, g: _Grammar) -> re.Match[str] | None:
+    """The 'week 3-4:' label that ends right where a figure starts, if any."""
+    for m in g.step.finditer(folded, max(0, start - STEP_LABEL_REACH), start):
+        if m.end() == start:
+            return m
+    return None
+
+
+def _steps_in(text: str, block: int, hits: Sequence[tuple[_Hit, HoursFact]], offset: int) -> list[_Step]:
+    """'week 3-4: 3 x 3 uur' labels directly followed by a figure of this block."""
+    g = grammar()
+    folded = fold(text)
+    steps = []
+    for i, (hit, _) in enumerate(hits):
+        m = _step_label(folded, hit.start, g)
+        if m is None:
+            continue
+        per_week = hits[i][1].per_week
+        a = int(m.group("a"))
+        b = int(m.group("b")) if m.group("b") else a
+        if per_week is None or b < a:
+            continue
+        steps.append(_Step(block, m.start(), HoursStep(a, b, per_week, open_ended=bool(m.group("from"))), offset + i))
+    return steps
+
+
+def _schedules(steps: Sequence[_Step]) -> list[list[_Step]]:
+    """Runs of steps in adjacent blocks whose weeks go up: each run of two or more is a schedule."""
+    runs: list[list[_Step]] = []
+    for s in steps:
+        last = runs[-1][-1] if runs else None
+        if last and s.block - last.block <= 1 and s.step.first_week > last.step.first_week:
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    return [r for r in runs if len(r) >= 2]
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def find_hours(text: str, page: int) -> list[HoursFact]:
+    """Every hour figure in ``text``, with the role its sentence shows; schedules as ``steps``."""
+    g = grammar()
+    pairs = _finish(text, _scan(text, page), g)
+    facts = [f for _, f in pairs]
+    return _attach_schedules(facts, _steps_in(text, 0, pairs, 0))
+
+
+def _attach_schedules(facts: list[HoursFact], steps: Sequence[_Step]) -> list[HoursFact]:
+    for run in _schedules(steps):
+        first = run[0].fact_index
+        facts[first] = replace(facts[first], steps=tuple(s.step for s in run))
+    return facts
+
+
+def _section_titles(sections: Sequence[Section] | None) -> dict[int, str | None]:
+    return {id(b): s.title for s in sections or () for b in s.blocks}
+
+
+def hours_in_document(doc: Document, sections: Sequence[Section] | None = None) -> list[HoursFact]:
+    """Every hour figure of the document's non-furniture blocks, each distinct reading once.
+
+    The role comes from the sentence or table row, else from the section title
+    ("Zoekprofiel", "Belastbaarheid", "Arbeidsduur", "Werkervaringsplek", ...).
+    """
+    g = grammar()
+    titles = _section_titles(sections)
+    facts: list[HoursFact] = []
+    steps: list[_Step] = []
+    blocks = [b for p in doc.pages for b in p.blocks if not b.is_furniture and b.text]
+    for index, block in enumerate(blocks):
+        title_role = role_of_title(titles.get(id(block)))
+        pairs = _finish(block.text, _scan(block.text, block.page), g, title_role)
+        pairs = [(h, replace(f, document=doc.path)) for h, f in pairs]
+        steps += _steps_in(block.text, index, pairs, len(facts))
+        facts += [f for _, f in pairs]
+    return _unique(_attach_schedules(facts, steps))
+
+
+def _unique(facts: list[HoursFact]) -> list[HoursFact]:
+    """One fact per distinct text, reading and role; a fact with a schedule is always kept."""
+    seen: set[tuple] = set()
+    out = []
+    for f in facts:
+        key = (f.text.lower(), f.value, f.unit, f.limit, f.role)
+        if f.steps or key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

@@ -1,25 +1,127 @@
-"""PLACEHOLDER — the ingest owner replaces this. Reading files into Documents."""
+"""Reading files into Documents: a file, a folder (recursively, sorted) or a ZIP.
+
+    load_dossier(path, options) -> [Document]      one per file, in path order
+    load_document(path, display, options) -> Document   never raises for a bad file
+    check_tesseract(lang) -> None                  DependencyError with the install command
+
+The format is sniffed from the bytes (``sniff``), never from the name. Readers: ``pdf``
+(pypdfium2 text layer, pdfplumber tables, OCR per page), ``docx`` (own XML walk), ``image``
+(PNG/JPEG/TIFF via OCR), ``plain`` (UTF-8 text); ``archive`` extracts ZIP dossiers safely;
+``text`` holds the normalisation every reader shares.
+"""
 from __future__ import annotations
-from dataclasses import dataclass
+
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from audit.ingest import messages as msg
+from audit.ingest.archive import extracted
+from audit.ingest.ocr import check_tesseract
+from audit.ingest.options import ReadOptions
+from audit.ingest.reader import read_file
+from audit.ingest.sniff import sniff_path
 from audit.model import Document
+
+__all__ = ["ReadOptions", "DossierRead", "load_dossier", "load_document", "read_dossier", "check_tesseract"]
+
+MAX_DEPTH = 64  # folder nesting beyond this is not followed (symlink loops, hostile trees)
 
 
 @dataclass(frozen=True)
-class ReadOptions:
-    ocr: str = "auto"
-    dpi: int = 300
-    ocr_timeout: float = 120.0
-    max_pages: int = 2000
-    max_pixels: int = 200_000_000
-    max_file_bytes: int = 500 * 1024 * 1024
-    password: str | None = None
-    lang: str = "nld"
+class DossierRead:
+    documents: tuple[Document, ...]
+    skipped: tuple[str, ...] = ()  # Dutch lines: files that are not dossier documents
 
 
-def load_dossier(path: Path, options: ReadOptions) -> list[Document]:
-    raise NotImplementedError
+def load_document(path: Path, display: str, options: ReadOptions = ReadOptions()) -> Document:
+    """One file as a Document; a ZIP's documents are not expanded here (see load_dossier)."""
+    return read_file(Path(path), display, options)
 
 
-def load_document(path: Path, display: str, options: ReadOptions) -> Document:
-    raise NotImplementedError
+def load_dossier(path: Path, options: ReadOptions = ReadOptions()) -> list[Document]:
+    return list(read_dossier(path, options).documents)
+
+
+def read_dossier(path: Path, options: ReadOptions = ReadOptions()) -> DossierRead:
+    """A file, a folder or a ZIP as the documents of one dossier, with the files skipped."""
+    path = Path(path)
+    if path.is_dir():
+        return _read_folder(path, options)
+    documents, skipped = _read_entry(path, path.name, options)
+    return DossierRead(tuple(documents), tuple(skipped))
+
+
+def _is_hidden(relative: Path) -> bool:
+    """Hidden files, macOS resource forks and Word's lock files (~$name.docx) are not documents."""
+    return any(part.startswith((".", "~$")) or part == "__MACOSX" for part in relative.parts)
+
+
+def _walk(folder: Path, root: Path, depth: int = 0):
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_symlink():
+            yield entry, "symlink"
+        elif entry.is_dir():
+            if depth >= MAX_DEPTH:
+                yield entry, "too_deep"
+            else:
+                yield from _walk(entry, root, depth + 1)
+        elif entry.is_file():
+            yield entry, None
+
+
+def _read_folder(folder: Path, options: ReadOptions) -> DossierRead:
+    documents, skipped = [], []
+    for entry, problem in _walk(folder, folder):
+        relative = entry.relative_to(folder)
+        display = relative.as_posix()
+        if _is_hidden(relative):
+            skipped.append(msg.skipped(display, "verborgen of tijdelijk bestand"))
+        elif problem == "symlink":
+            skipped.append(msg.skipped(display, "snelkoppeling (symlink) wordt niet gevolgd"))
+        elif problem == "too_deep":
+            skipped.append(msg.skipped(display, f"map dieper dan {MAX_DEPTH} niveaus"))
+        else:
+            found, passed = _read_entry(entry, display, options)
+            documents.extend(found)
+            skipped.extend(passed)
+    return DossierRead(tuple(documents), tuple(skipped))
+
+
+def _read_entry(path: Path, display: str, options: ReadOptions, depth: int = 0) -> tuple[list[Document], list[str]]:
+    try:
+        kind = sniff_path(path)
+    except OSError:
+        kind = None
+    if kind == "json":
+        return [], [msg.skipped(display, "JSON-gegevens, geen dossierdocument")]
+    if kind == "zip" and depth == 0:
+        return _read_zip(path, display, options)
+    return [read_file(path, display, options, kind=kind)], []
+
+
+def _read_zip(path: Path, display: str, options: ReadOptions) -> tuple[list[Document], list[str]]:
+    prefix = "" if display.lower().endswith(".zip") and "/" not in display and False else f"{display}/"
+    documents, skipped = [], []
+    with extracted(path, options) as (members, problem):
+        if problem:
+            return [Document(path=display, format="pdf", error=problem, error_code="corrupt" if problem == msg.CORRUPT_ZIP else "too_large")], []
+        for member in sorted(members, key=lambda m: m.name):
+            name = member.name if _single_zip(display, path) else prefix + member.name
+            if _is_hidden(Path(member.name)):
+                skipped.append(msg.skipped(name, "verborgen of tijdelijk bestand"))
+            elif member.path is None:
+                documents.append(Document(path=name, format="pdf", error=member.problem, error_code="unsafe"))
+            else:
+                found, passed = _read_entry(member.path, name, options, depth=1)
+                documents.extend(found)
+                skipped.extend(passed)
+    return documents, skipped
+
+
+def _single_zip(display: str, path: Path) -> bool:
+    """A ZIP given as the dossier itself: its documents are named by their member paths."""
+    return display == path.name

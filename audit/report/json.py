@@ -9,10 +9,24 @@ import json
 from datetime import date
 from typing import Any
 
-from audit.model import (AuditedDocument, ComponentResult, DateFact, DossierReport, Event,
+from collections import Counter
+
+from audit.model import (SEVERITY_ORDER, AuditedDocument, ComponentResult, DateFact, DossierReport, Event,
                          Evidence, Finding, HoursFact)
 
 SCHEMA = "poortwachter-audit/1"
+RISK_BY_WORST = {"high": "hoog", "medium": "middel", "low": "laag", None: "geen"}
+
+
+def risk_of(findings: tuple[Finding, ...]) -> str:
+    """The verdict: hoog when any finding is high, middel when the worst is medium, laag, else geen."""
+    worst = min((f.severity for f in findings), key=SEVERITY_ORDER.__getitem__, default=None)
+    return RISK_BY_WORST[worst]
+
+
+def severity_counts(findings: tuple[Finding, ...]) -> dict[str, int]:
+    counts = Counter(f.severity for f in findings)
+    return {s: counts.get(s, 0) for s in SEVERITY_ORDER}
 
 
 def _iso(value: date | None) -> str | None:
@@ -109,6 +123,7 @@ def to_dict(report: DossierReport) -> dict[str, Any]:
         "documents": [document_dict(a) for a in report.documents],
         "components": [component_dict(c) for c in report.components],
         "findings": [finding_dict(f) for f in report.findings],
+        "summary": {"risk": risk_of(report.findings), "counts": severity_counts(report.findings)},
         "warnings": list(report.warnings),
     }
 

@@ -1,0 +1,153 @@
+"""The batch's files: results.jsonl, findings.csv, one report per dossier, index.html.
+
+Every file is written to a private temporary file next to it and renamed into place
+(``os.replace`` is atomic on POSIX), so a killed run never leaves half a file; files are 0600.
+The per-dossier reports come from the report renderer (``audit.report.render``); this module
+only adds the overview.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from audit.model import DossierReport
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+CSV_FIELDS = ("dossier", "document", "id", "severity", "week", "message", "page", "quote")
+RISK_ORDER = {"high": 3, "medium": 2, "low": 1, "none": 0, "failed": 4}
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # 0600
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def report_filename(name: str, ext: str) -> str:
+    """A safe, unique file name per dossier: readable slug plus a short hash of the name."""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("._")[:60] or "dossier"
+    return f"{slug}-{hashlib.sha256(name.encode()).hexdigest()[:8]}.{ext}"
+
+
+# --------------------------------------------------------------------------- per dossier
+
+def report_summary(report: DossierReport, top: int = 3) -> dict[str, Any]:
+    counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("high", "medium", "low")}
+    risk = next((s for s in ("high", "medium", "low") if counts[s]), "none")
+    return {"risk": risk, **counts, "documents": len(report.documents),
+            "pages": sum(len(a.document.pages) for a in report.documents),
+            "doc_errors": sum(1 for a in report.documents if a.document.error),
+            "top": [{"id": f.id, "severity": f.severity, "message": f.message,
+                     "message_en": f.message_en or f.message} for f in report.findings[:top]]}
+
+
+def failed_summary(error: str) -> dict[str, Any]:
+    return {"risk": "failed", "high": 0, "medium": 0, "low": 0, "documents": 0, "pages": 0,
+            "doc_errors": 0, "top": [], "error": error}
+
+
+def _fallback_rows(report: DossierReport) -> list[dict[str, Any]]:
+    rows = []
+    for f in report.findings:
+        first = f.evidence[0] if f.evidence else None
+        rows.append({"dossier": report.dossier, "document": (first.document if first else f.document) or "",
+                     "id": f.id, "severity": f.severity, "week": f.week if f.week is not None else "",
+                     "message": f.message, "page": first.page if first else "",
+                     "quote": first.quote if first else ""})
+    return rows
+
+
+def findings_rows(report: DossierReport) -> list[dict[str, Any]]:
+    """The report engineer's CSV rows when present (one row per finding), else the same columns here."""
+    try:
+        from audit.report.csv import findings_rows as rows_of
+    except ImportError:
+        return _fallback_rows(report)
+    rows = list(rows_of(report))
+    if rows and not isinstance(rows[0], dict):
+        from audit.report import csv as report_csv
+        header = getattr(report_csv, "FIELDS", None) or getattr(report_csv, "HEADER", None) or CSV_FIELDS
+        rows = [dict(zip(header, r)) for r in rows]
+    return rows
+
+
+def render_report(report: DossierReport, fmt: str, lang: str) -> bytes | None:
+    """The single-dossier report in ``fmt`` (html, docx); None while no renderer exists."""
+    try:
+        from audit.report import render
+    except ImportError:
+        return None
+    data = render(report, fmt, lang)
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+# --------------------------------------------------------------------------- whole batch
+
+def jsonl_bytes(lines: Iterable[str]) -> bytes:
+    return "".join(f"{line}\n" for line in lines).encode("utf-8")
+
+
+def csv_bytes(rows: Sequence[dict[str, Any]]) -> bytes:
+    fields = list(CSV_FIELDS)
+    for row in rows:
+        fields += [k for k in row if k not in fields]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "title": ("Overzicht dossiers", "Dossier overview"),
+    "intro": ("Gesorteerd op risico; klik op een kolomkop om anders te sorteren.",
+              "Sorted by risk; click a column header to sort differently."),
+    "dossier": ("Dossier", "Dossier"), "risk": ("Risico", "Risk"),
+    "high": ("Hoog", "High"), "medium": ("Middel", "Medium"), "low": ("Laag", "Low"),
+    "documents": ("Documenten", "Documents"), "top": ("Belangrijkste bevindingen", "Top findings"),
+    "report": ("Rapport", "Report"), "open": ("openen", "open"),
+    "risk_high": ("hoog", "high"), "risk_medium": ("middel", "medium"), "risk_low": ("laag", "low"),
+    "risk_none": ("geen bevindingen", "no findings"), "risk_failed": ("mislukt", "failed"),
+    "totals": ("{n} dossiers: {high} met hoge bevindingen, {failed} mislukt",
+               "{n} dossiers: {high} with high findings, {failed} failed"),
+    "doc_errors": ("onleesbare documenten", "unreadable documents"),
+}
+
+
+def _texts(lang: str) -> dict[str, str]:
+    index = 1 if lang == "en" else 0
+    return {key: pair[index] for key, pair in TEXTS.items()}
+
+
+def rank_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Riskiest first: failed dossiers, then by high, medium, low counts; ties by name."""
+    return sorted(rows, key=lambda r: (-RISK_ORDER[r["risk"]], -r["high"], -r["medium"], -r["low"], r["name"]))
+
+
+def index_html(rows: list[dict[str, Any]], lang: str, generated: str) -> bytes:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                             undefined=jinja2.StrictUndefined)
+    t = _texts(lang)
+    ranked = rank_rows(rows)
+    totals = t["totals"].format(n=len(rows), high=sum(1 for r in rows if r["high"]),
+                                failed=sum(1 for r in rows if r["risk"] == "failed"))
+    html = env.get_template("index.html.j2").render(rows=ranked, t=t, lang=lang, totals=totals,
+                                                     generated=generated, risk_order=RISK_ORDER)
+    return html.encode("utf-8")

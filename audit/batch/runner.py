@@ -1,0 +1,303 @@
+"""A batch: plan what is new, run it on an executor, assemble dossiers, write the outputs.
+
+    dossiers ──hash──▶ keys ──store?──▶ tasks ──executor──▶ DocOutcome ──store──▶ assemble ──▶ outputs
+
+Concurrency lives only in the executor; the parent alone touches the store and the outputs.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import time
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from audit import __version__
+from audit.batch import outputs
+from audit.batch.assemble import audited_to_report, failed_document
+from audit.batch.dossiers import Dossier, DossierFiles, dossier_to_files, manifest_to_dossiers, root_to_dossiers
+from audit.batch.executors import make_executor
+from audit.batch.progress import NullProgress
+from audit.batch.store import Store
+from audit.batch.work import DocOutcome, DocTask
+from audit.checklist import Checklists, load_checklists
+from audit.pipeline import RunOptions
+from audit.profile import Profile, load_profile
+from audit.report import to_dict
+from audit.report.json import SCHEMA
+
+SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3}
+STORE_NAME = "store.sqlite"
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    root: Path
+    out: Path
+    profile: Profile = field(default_factory=load_profile)
+    store: Path | None = None
+    workers: int | None = None  # overrides the profile; None: the profile's, else all cores
+    executor: str = "local"
+    scheduler: str | None = None
+    manifest: Path | None = None
+    lang: str | None = None  # overrides the profile
+    fail_on: str | None = None  # overrides the profile
+    checklist_dirs: tuple[Path, ...] = ()
+    peildatum: date | None = None
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    dossiers: int
+    audited: int
+    failed: int
+    with_high: int
+    documents: int
+    documents_read: int  # read and audited in this run (0 on a warm rerun)
+    documents_cached: int
+    dossiers_assembled: int
+    pages_read: int
+    seconds: float
+    peak_worker_rss_kb: int
+    out: Path
+    fail_on_reached: bool = False
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.fail_on_reached else 0
+
+
+# --------------------------------------------------------------------------- keys
+
+def _digest(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8") + b"\0")
+    return h.hexdigest()
+
+
+def run_fingerprint(checklists: Checklists, run: RunOptions) -> str:
+    """Everything besides the bytes that changes a document's result."""
+    read = {k: v for k, v in asdict(run.read).items() if k != "password"}
+    return _digest(__version__, checklists.version, json.dumps(read, sort_keys=True, default=str),
+                   str(run.doc_type))
+
+
+def document_key(fingerprint: str, display: str, sha256: str) -> str:
+    return _digest(fingerprint, display, sha256)
+
+
+def dossier_key(fingerprint: str, files: DossierFiles, doc_keys: list[str], run: RunOptions) -> str:
+    return _digest(fingerprint, str(files.dossier.path), str(run.peildatum), str(files.error), *doc_keys)
+
+
+# --------------------------------------------------------------------------- one batch
+
+class Batch:
+    def __init__(self, options: BatchOptions, progress=None):
+        self.o = options
+        self.progress = progress or NullProgress()
+        self.profile = options.profile
+        self.lang = options.lang or self.profile.lang
+        self.checklists = load_checklists(options.checklist_dirs)
+        self.run_options = RunOptions(read=self.profile.read_options(),
+                                      checklist_dirs=tuple(options.checklist_dirs), peildatum=options.peildatum)
+        self.fingerprint = run_fingerprint(self.checklists, self.run_options)
+        self.stats: dict[str, int] = defaultdict(int)
+
+    # ---------------------------------------------------------------- planning
+    def _dossiers(self) -> list[Dossier]:
+        if self.o.manifest:
+            return manifest_to_dossiers(self.o.manifest, self.o.root)
+        return root_to_dossiers(self.o.root)
+
+    def _task(self, key: str, entry) -> DocTask:
+        return DocTask(key, entry.display, entry.source, entry.member, self.run_options.read,
+                       tuple(str(d) for d in self.o.checklist_dirs), None)
+
+    def plan(self, store: Store):
+        listed = [dossier_to_files(d, self.profile.max_file_bytes) for d in self._dossiers()]
+        keys = {f.dossier.name: [document_key(self.fingerprint, e.display, e.sha256) for e in f.entries]
+                for f in listed}
+        known = store.known_documents([k for ks in keys.values() for k in ks])
+        tasks: dict[str, DocTask] = {}
+        waiting: dict[str, set[str]] = {}
+        dkeys: dict[str, str] = {}
+        for files in listed:
+            name = files.dossier.name
+            dkeys[name] = dossier_key(self.fingerprint, files, keys[name], self.run_options)
+            if store.dossier_key(name) == dkeys[name]:
+                continue
+            missing = {k for k in keys[name] if k not in known}
+            waiting[name] = missing
+            for key, entry in zip(keys[name], files.entries):
+                if key in missing and key not in tasks:
+                    tasks[key] = self._task(key, entry)
+        return listed, keys, dkeys, waiting, list(tasks.values())
+
+    # ---------------------------------------------------------------- assembly
+    def _audited(self, files: DossierFiles, keys: list[str], store: Store) -> list:
+        audited = []
+        for key, entry in zip(keys, files.entries):
+            stored = store.document_result(key)
+            if stored is None or stored[1]:
+                audited.append(failed_document(entry.display, stored[1] if stored else "geen resultaat"))
+            else:
+                audited.extend(pickle.loads(stored[0]))
+        return audited
+
+    def assemble(self, files: DossierFiles, keys: list[str], dkey: str, store: Store) -> dict[str, Any]:
+        """Assemble one dossier from stored documents and store its report (one commit)."""
+        name, report_name = files.dossier.name, str(files.dossier.path)
+        try:
+            if files.error:
+                raise _DossierFailed(files.error, files.error_code or "unreadable")
+            report = audited_to_report(report_name, self._audited(files, keys, store), self.checklists,
+                                       self.run_options)
+            summary = outputs.report_summary(report, self.profile.top_findings)
+            line = json.dumps(to_dict(report), ensure_ascii=False)
+            store.put_dossier(name, dkey, "ok", None, line, pickle.dumps(report, pickle.HIGHEST_PROTOCOL),
+                              outputs.findings_rows(report), summary)
+            self._write_reports(name, dkey, report, store)
+        except Exception as exc:  # noqa: BLE001 - one failed dossier is a row, not a stopped batch
+            code = exc.code if isinstance(exc, _DossierFailed) else "audit_failed"
+            message = str(exc) if isinstance(exc, _DossierFailed) else f"{type(exc).__name__}: {exc}"
+            line = json.dumps({"schema": SCHEMA, "dossier": report_name, "error": message, "error_code": code,
+                               "documents": [], "components": [], "findings": []}, ensure_ascii=False)
+            summary = outputs.failed_summary(message)
+            store.put_dossier(name, dkey, "failed", message, line, b"", [], summary)
+        self.stats["dossiers_assembled"] += 1
+        return summary
+
+    # ---------------------------------------------------------------- per-dossier reports
+    def _report_formats(self) -> list[str]:
+        return [f for f in self.profile.formats if f in ("html", "docx")]
+
+    def _write_reports(self, name: str, dkey: str, report, store: Store) -> None:
+        for fmt in self._report_formats():
+            path = self.o.out / "reports" / outputs.report_filename(name, fmt)
+            key = _digest(dkey, fmt, self.lang)
+            if path.exists() and store.output_key(str(path)) == key:
+                continue
+            if report is None:
+                blob = store.dossier_report(name)
+                if blob is None:
+                    return
+                report = pickle.loads(blob)
+            data = outputs.render_report(report, fmt, self.lang)
+            if data is None:
+                self.stats["renderer_missing"] += 1
+                continue
+            outputs.write_atomic(path, data)
+            store.put_output(str(path), key)
+
+    # ---------------------------------------------------------------- the run
+    def run(self) -> BatchSummary:
+        started = time.time()
+        out = self.o.out
+        if not out.exists():
+            out.mkdir(parents=True, mode=0o700)
+        _remove_stale_temps(out)
+        store = Store(self.o.store or out / STORE_NAME)
+        summary = None
+        try:
+            listed, keys, dkeys, waiting, tasks = self.plan(store)
+            self.stats["documents"] = sum(len(f.entries) for f in listed)
+            self.stats["documents_cached"] = self.stats["documents"] - len(tasks)
+            self.progress.start(len(listed), len(tasks), len(listed) - len(waiting))
+            by_name = {f.dossier.name: f for f in listed}
+            waiters: dict[str, list[str]] = defaultdict(list)
+            for name, missing in waiting.items():
+                for key in missing:
+                    waiters[key].append(name)
+            for name in [n for n, missing in waiting.items() if not missing]:
+                self._finish_dossier(by_name[name], keys, dkeys, store)
+            if tasks:
+                executor = make_executor(self.o.executor, self.o.workers or self.profile.workers, self.o.scheduler)
+                entries = {k: e for f in listed for k, e in zip(keys[f.dossier.name], f.entries)}
+                for outcome in executor.run(tasks):
+                    self._store_outcome(outcome, entries, store)
+                    for name in waiters.pop(outcome.key, []):
+                        waiting[name].discard(outcome.key)
+                        if not waiting[name]:
+                            self._finish_dossier(by_name[name], keys, dkeys, store)
+            summary = self._write_outputs(listed, dkeys, store, started)
+            store.record_run(started, {k: v for k, v in asdict(summary).items() if k != "out"})
+        finally:
+            store.close()
+            self.progress.finish(summary)
+        return summary
+
+    def _store_outcome(self, outcome: DocOutcome, entries: dict[str, Any], store: Store) -> None:
+        entry = entries[outcome.key]
+        display = entry.display
+        store.put_document(outcome.key, display, entry.sha256, outcome.pages, outcome.seconds, outcome.peak_rss_kb,
+                           outcome.error, outcome.payload)
+        self.stats["documents_read"] += 1
+        self.stats["pages_read"] += outcome.pages
+        self.stats["peak_worker_rss_kb"] = max(self.stats["peak_worker_rss_kb"], outcome.peak_rss_kb)
+        self.progress.document_done(display, outcome.pages, outcome.error)
+
+    def _finish_dossier(self, files: DossierFiles, keys, dkeys, store: Store) -> None:
+        name = files.dossier.name
+        summary = self.assemble(files, keys[name], dkeys[name], store)
+        self.progress.dossier_done(name, summary)
+
+    def _write_outputs(self, listed: list[DossierFiles], dkeys: dict[str, str], store: Store,
+                       started: float) -> BatchSummary:
+        stored = [store.dossier(f.dossier.name) for f in listed]
+        formats = self.profile.formats
+        rows = []
+        for files, row in zip(listed, stored):
+            self._write_reports(files.dossier.name, dkeys[files.dossier.name], None, store)
+            href = None
+            if "html" in formats and row.status == "ok":
+                candidate = self.o.out / "reports" / outputs.report_filename(row.name, "html")
+                href = f"reports/{candidate.name}" if candidate.exists() else None
+            rows.append({"name": row.name, "href": href, "error": row.error, **row.summary})
+        if "json" in formats:
+            outputs.write_atomic(self.o.out / "results.jsonl", outputs.jsonl_bytes(r.report_json for r in stored))
+        if "csv" in formats:
+            outputs.write_atomic(self.o.out / "findings.csv",
+                                 outputs.csv_bytes([f for r in stored for f in r.findings]))
+        if "index" in formats:
+            generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+            outputs.write_atomic(self.o.out / "index.html", outputs.index_html(rows, self.lang, generated))
+        return self._summary(stored, started)
+
+    def _summary(self, stored, started: float) -> BatchSummary:
+        fail_on = self.o.fail_on or self.profile.fail_on
+        threshold = SEVERITY_RANK.get(fail_on or "", 99)
+        reached = any(r.summary.get(s, 0) for r in stored for s in SEVERITY_RANK if SEVERITY_RANK[s] >= threshold)
+        s = self.stats
+        return BatchSummary(
+            dossiers=len(stored), audited=sum(1 for r in stored if r.status == "ok"),
+            failed=sum(1 for r in stored if r.status != "ok"),
+            with_high=sum(1 for r in stored if r.summary.get("high")),
+            documents=s["documents"], documents_read=s["documents_read"], documents_cached=s["documents_cached"],
+            dossiers_assembled=s["dossiers_assembled"], pages_read=s["pages_read"],
+            seconds=round(time.time() - started, 3), peak_worker_rss_kb=s["peak_worker_rss_kb"],
+            out=self.o.out, fail_on_reached=reached)
+
+
+class _DossierFailed(Exception):
+    def __init__(self, message: str, code: str):
+        super().__init__(message)
+        self.code = code
+
+
+def _remove_stale_temps(out: Path) -> None:
+    """Temp files of a run killed while writing (never a finished output)."""
+    for folder in (out, out / "reports"):
+        if folder.is_dir():
+            for tmp in folder.glob(".*.tmp"):
+                tmp.unlink(missing_ok=True)
+
+
+def run_batch(options: BatchOptions, progress=None) -> BatchSummary:
+    return Batch(options, progress).run()
+

@@ -1,0 +1,178 @@
+"""Lines of a document with the dates found in them, and cue words matched beside those dates.
+
+The date extractor (``audit.extract.dates``) says *which* dates a document holds; this module
+finds *where* each one stands (the line, the words before and after it), so that a label such
+as "Eerste ziektedag" or a chronology row "Probleemanalyse | 12-04-2023" can be tied to its date.
+The cue words come from ``checklists/data/events.yaml``; nothing Dutch lives here.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from audit.model import AuditedDocument, DateFact, Evidence
+
+QUOTE_CHARS = 200
+# A label and its value may stand on two lines (OCR of a form): "Datum melding\n\n21-12-2023".
+LABEL_ONLY_TAIL = re.compile(r"^[\s:|.\-_]*$")
+# "05-06-2024 | Evaluatie | ...": the cue is the row's first cell after its date.
+ROW_GAP = re.compile(r"^[\s|:\-–]{0,5}$")
+
+
+@dataclass(frozen=True)
+class DateSpot:
+    start: int
+    end: int
+    value: date
+    until: date | None = None  # the end of a range "26-02-2024 t/m 01-11-2024"
+
+
+@dataclass(frozen=True)
+class Line:
+    document: str
+    page: int
+    text: str
+    dates: tuple[DateSpot, ...] = ()
+    index: int = 0  # position in the document, for "the next line"
+
+    def evidence(self) -> Evidence:
+        return Evidence(self.document, self.page, quote_of(self.text))
+
+    def dates_after(self, pos: int) -> list[DateSpot]:
+        return [d for d in self.dates if d.start >= pos]
+
+    def dates_before(self, pos: int) -> list[DateSpot]:
+        return [d for d in self.dates if d.end <= pos]
+
+
+def quote_of(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
+
+
+@lru_cache(maxsize=512)
+def compile_any(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One case-insensitive alternation of the vocabulary's regular expressions."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.MULTILINE)
+
+
+def vocab_patterns(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, Iterable) and not isinstance(value, Mapping):
+        return tuple(str(v) for v in value)
+    return ()
+
+
+def matcher(vocab: Mapping, key: str) -> re.Pattern[str] | None:
+    return compile_any(vocab_patterns(vocab.get(key)))
+
+
+def _fact_pattern(facts: Sequence[DateFact]) -> re.Pattern[str] | None:
+    texts = sorted({f.text for f in facts if f.text.strip()}, key=len, reverse=True)
+    if not texts:
+        return None
+    body = "|".join(re.escape(t) for t in texts)
+    return re.compile(rf"(?<![\d\w])(?:{body})(?![\d])", re.IGNORECASE)
+
+
+def _spots(text: str, pattern: re.Pattern[str] | None, by_text: Mapping[str, DateFact]) -> tuple[DateSpot, ...]:
+    if pattern is None:
+        return ()
+    spots = []
+    for m in pattern.finditer(text):
+        fact = by_text.get(m.group(0).lower())
+        if fact is not None:
+            spots.append(DateSpot(m.start(), m.end(), fact.value, fact.end))
+    return tuple(spots)
+
+
+def document_lines(audited: AuditedDocument) -> list[Line]:
+    """Every non-furniture text line, in reading order, with the dates that stand in it."""
+    facts = list(audited.dates)
+    pattern = _fact_pattern(facts)
+    by_text = {}
+    for f in facts:
+        by_text.setdefault(f.text.lower(), f)
+    name = audited.document.path
+    lines: list[Line] = []
+    for page in audited.document.pages:
+        for block in page.blocks:
+            if block.is_furniture:
+                continue
+            for raw in block.text.splitlines():
+                if raw.strip():
+                    lines.append(Line(name, block.page or page.number, raw,
+                                      _spots(raw, pattern, by_text), len(lines)))
+    return lines
+
+
+@dataclass(frozen=True)
+class CueHit:
+    """A cue word in a line and the date(s) that belong to it."""
+
+    key: str
+    line: Line
+    start: int
+    end: int
+    dates: tuple[DateSpot, ...]
+
+
+def label_dates(lines: Sequence[Line], i: int, end: int, *, all_dates: bool = False,
+                stop: int | None = None) -> tuple[DateSpot, ...]:
+    """The date(s) after a label that ends at ``end`` in line ``i``: on the same line before
+    ``stop`` (the next cue), or on the next line when the label ends its line."""
+    line = lines[i]
+    after = [d for d in line.dates_after(end) if stop is None or d.start < stop]
+    if after:
+        between = line.text[end:after[0].start]
+        if len(between) <= 60:
+            return tuple(after) if all_dates else (after[0],)
+        return ()
+    if stop is None and LABEL_ONLY_TAIL.match(line.text[end:]) and i + 1 < len(lines):
+        nxt = lines[i + 1]
+        if nxt.dates and nxt.dates[0].start <= 3:
+            return tuple(nxt.dates) if all_dates else (nxt.dates[0],)
+    return ()
+
+
+def cue_hits(lines: Sequence[Line], cues: Mapping[str, Sequence[str]], *,
+             multi: frozenset[str] = frozenset()) -> list[CueHit]:
+    """Each cue in each dated line with its date: the date right after the cue (a label or a
+    chronology row "Probleemanalyse | 12-04-2023"), else the date that opens the row
+    ("12-03-2024 | Evaluatie plan van aanpak"). Where cues overlap the longest wins."""
+    compiled = {k: compile_any(tuple(v)) for k, v in cues.items()}
+    hits: list[CueHit] = []
+    for i, line in enumerate(lines):
+        next_dated = i + 1 < len(lines) and bool(lines[i + 1].dates)
+        if not line.dates and not next_dated:
+            continue
+        found = []
+        for key, pattern in compiled.items():
+            if pattern is None:
+                continue
+            for m in pattern.finditer(line.text):
+                if m.end() > m.start():
+                    found.append((m.start(), m.end(), key))
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        kept: list[tuple[int, int, str]] = []
+        for start, end, key in sorted(found, key=lambda f: -(f[1] - f[0])):
+            if all(end <= s or start >= e for s, e, _ in kept):
+                kept.append((start, end, key))
+        kept.sort()
+        for n, (start, end, key) in enumerate(kept):
+            stop = kept[n + 1][0] if n + 1 < len(kept) else None
+            opens_row = bool(line.dates) and line.dates[0].start <= 3 and line.dates[0].end <= start
+            first_cell = opens_row and ROW_GAP.match(line.text[line.dates[0].end:start]) is not None
+            if opens_row and (first_cell or not line.dates_after(end)):
+                dates = (line.dates[0],)  # a row that opens with its date: "12-03-2024 | Evaluatie"
+            else:
+                dates = label_dates(lines, i, end, all_dates=key in multi, stop=stop)
+            if dates:
+                hits.append(CueHit(key, line, start, end, dates))
+    return hits
