@@ -82,9 +82,25 @@ def _schema(kind: str) -> dict:
     return json.loads((SCHEMA_DIR / f"checklist-{kind}.json").read_text(encoding="utf-8"))
 
 
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when built in
+    """PyYAML keeps the last of two equal keys silently; a checklist id written twice in one
+    file is an error instead."""
+
+    def construct_mapping(self, node, deep=False):
+        keys: set = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in keys:
+                raise ChecklistError(f"regel {key_node.start_mark.line + 1}: dubbel id/key {key!r}")
+            keys.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def _read_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506 (safe subclass)
+    except ChecklistError as exc:
+        raise ChecklistError(f"{path}: {exc}") from exc
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ChecklistError(f"{path}: kan niet gelezen worden als YAML: {exc}") from exc
     if not isinstance(data, dict):
@@ -114,6 +130,13 @@ def validate_file(path: Path) -> dict:
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         raise ChecklistError("\n".join(_schema_error_text(path, e) for e in errors[:10]))
+    return data
+
+
+def check_file(path: Path) -> dict:
+    """One file on its own: its schema and every id it names (``checklists validate FILE``)."""
+    data = validate_file(path)
+    _check_ids(path, data, load_spec())
     return data
 
 
@@ -152,12 +175,18 @@ def _check_ids(path: Path, data: dict, spec: Spec) -> None:
                                      f"toegestaan: {', '.join(spec.doc_types)}")
 
 
-def _checklist_files(dirs: Sequence[Path]) -> list[Path]:
-    files: list[Path] = []
+def _checklist_files(dirs: Sequence[Path]) -> list[tuple[Path, Path]]:
+    """(root folder, file) for every YAML file, the bundled folder first."""
+    files: list[tuple[Path, Path]] = []
+    roots: set[Path] = set()
     for folder in dirs:
         if not folder.is_dir():
             raise ChecklistError(f"{folder}: map met checklists bestaat niet")
-        files += sorted(p for p in folder.rglob("*.yaml") if p.is_file())
+        root = folder.resolve()
+        if root in roots:
+            continue  # the bundled folder named again with --checklists: read it once
+        roots.add(root)
+        files += [(root, p) for p in sorted(folder.rglob("*.yaml")) if p.is_file()]
     return files
 
 
@@ -171,27 +200,28 @@ def load_checklists(extra_dirs: Sequence[Path] = (), *, bundled: Path = BUNDLED_
     vocab: dict = {}
     settings: dict = {}
     digest = hashlib.sha256()
-    seen: dict[tuple[str, str], Path] = {}
-    for path in files:
+    seen: dict[tuple[str, str], tuple[Path, Path]] = {}
+    for root, path in files:
         data = validate_file(path)
         _check_ids(path, data, spec)
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
         kind = data["kind"]
         if kind == "components":
             own = components.setdefault(data["doc_type"], {})
+            _note_duplicates(seen, root, path, "components:" + data["doc_type"], data.get("components", {}))
             _merge_entries(own, data.get("components", {}))
-            _note_duplicates(seen, path, bundled, "components:" + data["doc_type"], data.get("components", {}))
         elif kind == "findings":
-            _note_duplicates(seen, path, bundled, "findings", data.get("findings", {}))
+            _note_duplicates(seen, root, path, "findings", data.get("findings", {}))
             _merge_entries(findings, data.get("findings", {}))
         elif kind == "doc_types":
-            _note_duplicates(seen, path, bundled, "doc_types", data.get("doc_types", {}))
+            _note_duplicates(seen, root, path, "doc_types", data.get("doc_types", {}))
             _merge_entries(doc_types, data.get("doc_types", {}))
             _merge_entries(settings, {k: data[k] for k in DOC_TYPE_SETTINGS if k in data})
         else:
             _merge_entries(vocab, {data["name"]: data.get("entries", {})})
-    _check_complete(doc_types, spec, files)
-    return Checklists(spec, doc_types, components, findings, vocab, tuple(files), digest.hexdigest()[:16],
+    paths = [path for _, path in files]
+    _check_complete(doc_types, spec, paths)
+    return Checklists(spec, doc_types, components, findings, vocab, tuple(paths), digest.hexdigest()[:16],
                       settings)
 
 
@@ -206,10 +236,11 @@ def _check_complete(doc_types: Mapping[str, Any], spec: Spec, files: Sequence[Pa
                              f"vereist: {', '.join(spec.doc_types)}")
 
 
-def _note_duplicates(seen: dict, path: Path, bundled: Path, group: str, entries: Mapping) -> None:
-    """The same id twice within the bundled set is an error; an extra dir may override."""
+def _note_duplicates(seen: dict, root: Path, path: Path, group: str, entries: Mapping) -> None:
+    """The same id twice within one folder is an error; a later folder (``--checklists DIR``)
+    overrides the bundled entry on purpose."""
     for key in entries:
         previous = seen.get((group, key))
-        if previous is not None and previous.is_relative_to(bundled) and path.is_relative_to(bundled):
-            raise ChecklistError(f"{path}: {group}/{key}: dubbel id, staat ook in {previous}")
-        seen[(group, key)] = path
+        if previous is not None and previous[0] == root:
+            raise ChecklistError(f"{path}: {group}/{key}: dubbel id, staat ook in {previous[1]}")
+        seen[(group, key)] = (root, path)

@@ -16,22 +16,25 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from audit.model import Block, Document, Section
 
 FALLBACK = "overig"
+MEMO_SIZE = 4096  # title lines remembered per loaded checklists
+PREFILTER_MARGIN = 15  # points below fuzzy_min that still get the exact (slower) comparison
 DEFAULTS: Mapping[str, float] = {
     "title_lines": 8, "line_decay": 0.06, "header_weight": 0.7, "fuzzy_min": 86,
     "exact_below_chars": 5, "mid_line_factor": 0.45, "weight_title": 1.0,
     "weight_first_page": 0.25, "weight_body": 0.2, "weight_components": 0.25,
-    "body_saturation": 4, "min_score": 0.3,
+    "body_saturation": 4, "min_score": 0.3, "title_max_chars": 140, "prefix_fuzzy_min": 85,
+    "field_value_digits": 4,
 }
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.)]\s+", re.IGNORECASE)
-_BULLETS = frozenset("•·▪◦‣*-–—o")
+_BULLET = re.compile(r"^(?:[•·▪◦‣]|[*\-–—o]\s)")  # Word's list bullets, 'o ' included
 _NON_WORD = re.compile(r"[^0-9a-z/ ]+")
 
 
@@ -65,6 +68,11 @@ class Settings:
     values: Mapping[str, float]
     title_cues: tuple[Cue, ...]
     prefixes: tuple[str, ...]
+    phrase_cues: Mapping[str, Mapping[str, frozenset[str]]]  # field -> doc type -> normalised cues
+
+    cue_texts: tuple[str, ...] = ()
+    component_heads: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    memo: dict = field(default_factory=dict, compare=False)  # line -> title: letterheads repeat
 
     def __getitem__(self, key: str) -> float:
         return self.values[key]
@@ -93,7 +101,17 @@ def _settings(checklists: Any) -> Settings:
         if norm
     )
     prefixes = tuple(normalise(p) for p in own.get("title_prefixes", ()))
-    return Settings(values, cues, prefixes)
+    phrases = {
+        name: {dt: frozenset(normalise(c) for c in entry.get(name, ())) - {""}
+               for dt, entry in checklists.doc_types.items()}
+        for name in ("first_page", "body")
+    }
+    heads = {
+        dt: tuple(tuple(normalise(h) for h in _component_headings(entry)) for entry in components.values())
+        for dt, components in (getattr(checklists, "components", {}) or {}).items()
+        if dt in checklists.doc_types and components
+    }
+    return Settings(values, cues, prefixes, phrases, tuple(cue.text for cue in cues), heads)
 
 
 def block_lines(blocks: Iterable[Block]) -> list[tuple[str, bool]]:
@@ -113,12 +131,12 @@ def top_lines(blocks: Iterable[Block], settings: Settings, count: int | None = N
     count = int(count or settings["title_lines"])
     out: list[Line] = []
     for raw, furniture in block_lines(b for b in blocks if b.kind != "list_item"):
-        if raw[:1] in _BULLETS:
+        if _BULLET.match(raw):
             continue  # a list item is never a title
         full = normalise(_LEADING_NUMBER.sub("", raw))
-        text = _strip_prefix(full, settings.prefixes)
-        if not text:
-            continue
+        text = _strip_prefix(full, settings)
+        if not text or len(text) > settings["title_max_chars"]:
+            continue  # a paragraph of prose is no title, and fuzzy matching it costs time
         weight = max(0.0, 1.0 - settings["line_decay"] * len(out))
         out.append(Line(text, weight * (settings["header_weight"] if furniture else 1.0), text != full))
         if len(out) >= count:
@@ -126,20 +144,22 @@ def top_lines(blocks: Iterable[Block], settings: Settings, count: int | None = N
     return out
 
 
-def _strip_prefix(text: str, prefixes: Sequence[str]) -> str:
-    for prefix in prefixes:
-        if text.startswith(prefix + " "):
-            return text[len(prefix) + 1:]
+def _strip_prefix(text: str, settings: Settings) -> str:
+    """'betreft probleemanalyse ...' -> 'probleemanalyse ...'; one OCR slip in the prefix
+    ('betrefi') is allowed."""
+    first, _, rest = text.partition(" ")
+    if rest and any(fuzz.ratio(first, p) >= settings["prefix_fuzzy_min"] for p in settings.prefixes):
+        return rest
     return text
 
 
 # --------------------------------------------------------------------------- titles
 
 
-def _is_field(rest: str) -> bool:
+def _is_field(rest: str, settings: Settings) -> bool:
     """'Eerstejaarsevaluatie 30-05-2024' in a header block is a field with a date, not a title;
     'Voortgangsrapportage 2' is a title."""
-    return sum(ch.isdigit() for ch in rest) >= 4
+    return sum(ch.isdigit() for ch in rest) >= settings["field_value_digits"]
 
 
 def cue_quality(line: str, cue: Cue, settings: Settings, subject: bool = False) -> float:
@@ -148,12 +168,14 @@ def cue_quality(line: str, cue: Cue, settings: Settings, subject: bool = False) 
     if cue.exact:
         words = line.split()
         if cue.text in words[:1]:
-            return settings["mid_line_factor"] if _is_field(line[len(cue.text):]) and not subject else 1.0
+            return settings["mid_line_factor"] if _is_field(line[len(cue.text):], settings) and not subject else 1.0
         return settings["mid_line_factor"] if cue.text in words else 0.0
     head = fuzz.ratio(cue.text, line[: len(cue.text)])
     if head >= settings["fuzzy_min"]:
-        label = _is_field(line[len(cue.text):]) and not subject
+        label = _is_field(line[len(cue.text):], settings) and not subject
         return head / 100 * (settings["mid_line_factor"] if label else 1.0)
+    if len(line) < len(cue.text):
+        return 0.0  # partial_ratio would fit a short line ('en') inside the cue instead
     found = fuzz.partial_ratio_alignment(cue.text, line, score_cutoff=settings["fuzzy_min"])
     if found is None or (found.dest_start > 0 and line[found.dest_start - 1] != " "):
         return 0.0
@@ -163,8 +185,23 @@ def cue_quality(line: str, cue: Cue, settings: Settings, subject: bool = False) 
 def line_title(line: str, settings: Settings, subject: bool = False) -> tuple[str, float] | None:
     """The type whose title cue fits this line best; a longer cue wins a near tie
     ('bijstelling plan van aanpak' over 'plan van aanpak')."""
+    key = (line, subject)
+    if key not in settings.memo:
+        if len(settings.memo) > MEMO_SIZE:
+            settings.memo.clear()
+        settings.memo[key] = _best_title(line, settings, subject)
+    return settings.memo[key]
+
+
+def _best_title(line: str, settings: Settings, subject: bool) -> tuple[str, float] | None:
     best: tuple[float, str, float] | None = None
-    for cue in settings.title_cues:
+    # one C pass over every cue first to skip the hopeless ones; partial_ratio nearly bounds the
+    # head match too (not exactly for a line shorter than the cue: hence the margin)
+    near = process.cdist([line], settings.cue_texts, scorer=fuzz.partial_ratio,
+                         score_cutoff=settings["fuzzy_min"] - PREFILTER_MARGIN)[0]
+    for cue, score in zip(settings.title_cues, near):
+        if not score and not cue.exact:
+            continue
         quality = cue_quality(line, cue, settings, subject)
         if quality <= 0:
             continue
@@ -192,8 +229,7 @@ def cue_scores(text: str, checklists: Any, field_name: str, saturation: float) -
     """Share of a type's distinct cues (whole words) present in the text, capped at 1."""
     padded = f" {text} "
     scores: dict[str, float] = {}
-    for dt, entry in checklists.doc_types.items():
-        cues = {normalise(c) for c in entry.get(field_name, ())} - {""}
+    for dt, cues in settings_of(checklists).phrase_cues[field_name].items():
         if not cues:
             continue
         hits = sum(1 for cue in cues if f" {cue} " in padded)
@@ -211,16 +247,13 @@ def _component_headings(entry: Any) -> list[str]:
 
 def component_scores(sections: Sequence[Section], checklists: Any, settings: Settings) -> dict[str, float]:
     """Share of a checklist's components whose heading appears as a section title."""
-    titles = [normalise(_LEADING_NUMBER.sub("", s.title)) for s in sections if s.title]
+    titles = list(dict.fromkeys(normalise(_LEADING_NUMBER.sub("", s.title)) for s in sections if s.title))
     scores: dict[str, float] = {}
-    for dt, components in (getattr(checklists, "components", {}) or {}).items():
-        if dt not in checklists.doc_types or not components:
-            continue
-        found = 0
-        for entry in components.values():
-            heads = [normalise(h) for h in _component_headings(entry)]
-            if any(fuzz.ratio(h, t) >= settings["fuzzy_min"] for h in heads for t in titles):
-                found += 1
+    if not titles:
+        return scores
+    for dt, components in settings.component_heads.items():
+        found = sum(1 for heads in components if heads and process.cdist(
+            heads, titles, scorer=fuzz.ratio, score_cutoff=settings["fuzzy_min"]).any())
         scores[dt] = found / len(components)
     return scores
 
@@ -228,13 +261,22 @@ def component_scores(sections: Sequence[Section], checklists: Any, settings: Set
 # --------------------------------------------------------------------------- decision
 
 
+def first_page(doc: Document) -> tuple[Block, ...]:
+    """The blocks of the first page with text of its own (a blank or furniture-only cover
+    page of a scan does not hold the title)."""
+    for page in doc.pages:
+        if any(b.text.strip() for b in page.blocks if not b.is_furniture):
+            return page.blocks
+    return doc.pages[0].blocks if doc.pages else ()
+
+
 def type_scores(doc: Document, sections: Sequence[Section], checklists: Any) -> dict[str, float]:
     settings = settings_of(checklists)
-    first = doc.pages[0].blocks if doc.pages else ()
+    first = first_page(doc)
     parts = [
         (settings["weight_title"], title_scores(top_lines(first, settings), settings)),
         (settings["weight_first_page"],
-         cue_scores(normalise("\n".join(t for t, _ in block_lines(first))), checklists, "first_page",
+         cue_scores(normalise("\n".join(b.text for b in first)), checklists, "first_page",
                     settings["body_saturation"])),
         (settings["weight_body"],
          cue_scores(normalise(doc.text), checklists, "body", settings["body_saturation"])),

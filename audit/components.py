@@ -1,10 +1,354 @@
-"""PLACEHOLDER — the components owner replaces this."""
+"""Sections to component results: present / weak / missing / not_applicable, with evidence.
+
+A component is found by a heading (fuzzy, rapidfuzz: OCR noise), a form label, or a body phrase
+that is not negated ("er is (nog) geen scholing ingezet", "n.v.t."; checklists/data/negation.yaml).
+What is found must carry the substance its checklist entry asks for, else it is ``weak``
+(the corpus labels a bare mention missing; both are a gap). Word lists live in checklists/;
+the patterns are assembled here as compiled regexes (faster than spaCy's Matcher for plain word
+lists, LESSONS.md 2). Named checks (``check: name.vN``) add what word lists cannot: hours against
+the belastbaarheid, a signature in the employee's column, BSN and first sick day.
+"""
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
-def assess_components(audited, checklists) -> tuple:
-    return ()
+from rapidfuzz import fuzz
+
+from audit.model import AuditedDocument, Block, ComponentResult, Evidence, Finding, Section
+from audit.segment import normalise_title
+
+HEADING_SCORE = 86  # rapidfuzz ratio of a section title against a heading cue
+CONTAINED_SCORE = 90  # the cue's words all in a short title
+RANK = {"present": 3, "weak": 2, "missing": 1, "not_applicable": 0, "not_yet_due": 0}
+_DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
-def gaps_to_findings(audited_docs, riv_components, checklists) -> list:
-    return []
+# --------------------------------------------------------------------------- text and patterns
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+    return re.sub(r"[ \t]+", " ", text.lower())
+
+
+def _word_pattern(phrase: str) -> str:
+    """'afstand tot de arbeidsmarkt' -> words joined by space or hyphen; 'sollicit*' -> a stem."""
+    parts = []
+    for word in phrase.lower().split():
+        core = re.escape(word.rstrip("*"))
+        parts.append(core + (r"\w*" if word.endswith("*") else ""))
+    return r"[\s\-]+".join(parts)
+
+
+@lru_cache(maxsize=4096)
+def compile_words(words: tuple[str, ...]) -> re.Pattern | None:
+    """One alternation for a word list (longest first), word boundaries outside the alternation:
+    30x faster than a boundary per alternative (benchmarks/components_matching.py)."""
+    words = tuple(sorted({w for w in words if w.strip()}, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + "|".join(_word_pattern(w) for w in words) + r")(?!\w)") if words else None
+
+
+@lru_cache(maxsize=4096)
+def compile_each(words: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    return tuple(p for w in words if (p := compile_words((w,))) is not None)
+
+
+def vocab(checklists, name: str) -> Mapping:
+    return (getattr(checklists, "vocab", {}) or {}).get(name, {}) or {}
+
+
+def message(checklists, key: str, **fill) -> tuple[str, str]:
+    """A sentence of checklists/data/component_messages.yaml, Dutch and English, filled in."""
+    entry = vocab(checklists, "component_messages").get(key, {}) or {}
+    return entry.get("nl", key).format(**fill), entry.get("en", key).format(**fill)
+
+
+def has_date(text: str, checklists) -> bool:
+    if _DATE.search(text):
+        return True
+    months = compile_words(tuple(vocab(checklists, "components_common").get("months", ())))
+    return bool(months and re.search(months.pattern + r"\s*'?\d{2,4}", normalise(text)))
+
+
+# --------------------------------------------------------------------------- negation
+
+
+def _negation(checklists) -> Mapping:
+    return vocab(checklists, "negation")
+
+
+def is_absent_value(text: str, checklists) -> bool:
+    value = normalise(text).strip().strip(".:;").strip()
+    absent = {normalise(v).strip() for v in _negation(checklists).get("absent_values", ())}
+    return not value or value in absent or set(value) <= set(".-_… ")
+
+
+def is_negated(text: str, start: int, end: int, checklists) -> bool:
+    """A negation word in front of the cue, or a negating phrase behind it, in the same sentence."""
+    neg = _negation(checklists)
+    left = re.split(r"[.;!?\n]", text[:start])[-1].split()[-int(neg.get("window_before", 4)):]
+    right = re.split(r"[.;!?\n]", text[end:])[0].split()[: int(neg.get("window_after", 6))]
+    before = compile_words(tuple(neg.get("before", ())))
+    after = compile_words(tuple(neg.get("after", ())))
+    return bool((before and before.search(" ".join(left))) or (after and after.search(" ".join(right))))
+
+
+def live_matches(pattern: re.Pattern | None, text: str, checklists, negatable: bool = True) -> list[re.Match]:
+    if pattern is None:
+        return []
+    found = list(pattern.finditer(text))
+    return [m for m in found if not (negatable and is_negated(text, m.start(), m.end(), checklists))]
+
+
+# --------------------------------------------------------------------------- where a component is
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a component was found: the text to judge, the evidence, and how it was found."""
+
+    text: str
+    evidence: Evidence
+    how: str  # heading | label | phrase | row
+
+
+def sentence_at(text: str, pos: int) -> str:
+    start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in ".!?\n") if i >= 0]
+    return text[start:(min(ends) + 1 if ends else len(text))].strip()
+
+
+def _quote(text: str, limit: int = 240) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def title_score(title: str, cues: Sequence[str]) -> float:
+    """Best match of a section title against heading cues: whole-title ratio, or all cue words in a short title."""
+    norm = normalise_title(title)
+    best = 0.0
+    for cue in cues:
+        c = normalise_title(cue)
+        if not c:
+            continue
+        best = max(best, fuzz.ratio(norm, c))
+        words = norm.split()
+        if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", norm) and len(words) <= len(c.split()) + 4:
+            best = max(best, CONTAINED_SCORE - len(words) + len(c.split()))
+    return best
+
+
+def section_body(sections: Sequence[Section], index: int) -> tuple[Block, ...]:
+    """The section's blocks after its heading, plus deeper sub-sections that follow it."""
+    own = sections[index]
+    blocks = list(own.blocks[1:] if own.kind == "heading" else own.blocks)
+    for nxt in sections[index + 1:]:
+        if nxt.kind != "heading" or nxt.level <= own.level:
+            break
+        blocks.extend(nxt.blocks)
+    return tuple(blocks)
+
+
+def title_owners(sections: Sequence[Section], components: Mapping[str, Mapping]) -> dict[int, set[str]]:
+    """Each titled section goes to the component(s) whose cue fits it best ('Onderbouwing zoekprofiel'
+    belongs to onderbouwing_zoekprofiel, not to zoekprofiel)."""
+    owners: dict[int, set[str]] = {}
+    for i, section in enumerate(sections):
+        if not section.title:
+            continue
+        scores = {}
+        for key, comp in components.items():
+            cues = comp.get("cues", {})
+            names = list(cues.get("headings", ())) + (list(cues.get("labels", ())) if section.kind == "label" else [])
+            scores[key] = title_score(section.title, names)
+        best = max(scores.values(), default=0)
+        if best >= HEADING_SCORE:
+            owners[i] = {k for k, v in scores.items() if v >= max(HEADING_SCORE, best - 4)}
+    return owners
+
+
+def _table_rows(audited: AuditedDocument) -> Iterable[tuple[Block, tuple[str, ...]]]:
+    for block in audited.document.blocks:
+        if block.kind == "table" and block.rows:
+            for row in block.rows:
+                if len(row) >= 3 and row[0].strip():
+                    yield block, row
+
+
+def find_places(audited: AuditedDocument, key: str, comp: Mapping, owners: Mapping[int, set[str]],
+                checklists) -> list[Place]:
+    """Every place in the document that shows the component: sections, table rows, phrases."""
+    doc = audited.document.path
+    sections = audited.sections
+    places: list[Place] = []
+    for i, section in enumerate(sections):
+        if key in owners.get(i, ()):
+            body = "\n".join(b.text for b in section_body(sections, i) if not b.is_furniture)
+            places.append(Place(body, Evidence(doc, section.page, _quote(section.title or "")), section.kind))
+    labels = tuple(comp.get("cues", {}).get("labels", ()))
+    if labels:
+        for block, row in _table_rows(audited):
+            if title_score(row[0], labels) >= HEADING_SCORE:
+                value = " | ".join(c for c in row[1:] if c.strip())
+                places.append(Place(value, Evidence(doc, block.page, _quote(" | ".join(row))), "row"))
+    pattern = compile_words(tuple(comp.get("cues", {}).get("phrases", ())))
+    negatable = comp.get("negatable", True)
+    context = _block_context(sections)
+    titles = {id(s.blocks[0]) for s in sections if s.kind == "heading" and s.blocks}
+    for block in audited.document.blocks:
+        if block.is_furniture or pattern is None or id(block) in titles:
+            continue
+        text = normalise(block.text)
+        for match in live_matches(pattern, text, checklists, negatable)[:1]:
+            sentence = sentence_at(block.text, match.start())
+            # judge the phrase with the paragraph it stands in (PDF lines are blocks of their own)
+            places.append(Place(context.get(id(block), block.text), Evidence(doc, block.page, _quote(sentence or block.text)), "phrase"))
+    return places
+
+
+def _block_context(sections: Sequence[Section], limit: int = 1200) -> dict[int, str]:
+    """For each block, the text of the section (or window) it stands in, capped around the block."""
+    context: dict[int, str] = {}
+    for section in sections:
+        if section.kind == "label":
+            continue
+        texts = [b.text for b in section.blocks if not b.is_furniture]
+        for i, block in enumerate(section.blocks):
+            if id(block) not in context:
+                context[id(block)] = "\n".join(texts[max(0, i - 2):i + 4])[:limit]
+    return context
+
+
+# --------------------------------------------------------------------------- adequacy
+
+
+def substance_gap(text: str, comp: Mapping, checklists) -> str | None:
+    """None when the text carries what the component asks; else a short code of what lacks."""
+    if is_absent_value(text, checklists):
+        return "empty"
+    norm = normalise(text)
+    if comp.get("negatable", True) and is_negated_statement(norm, comp, checklists):
+        return "negated"
+    subst = comp.get("substance", {}) or {}
+    if len(norm.split()) < int(subst.get("min_words", 0)):
+        return "thin"
+    hits = sum(1 for p in compile_each(tuple(subst.get("phrases", ()))) if p.search(norm))
+    if hits < int(subst.get("min", 0)):
+        return "thin"
+    for group in subst.get("require", ()) or ():
+        if not any(p.search(norm) for p in compile_each(tuple(group))):
+            return "thin"
+    if comp.get("needs_date") and not has_date(text, checklists):
+        return "undated"
+    return None
+
+
+def is_negated_statement(norm: str, comp: Mapping, checklists) -> bool:
+    """'Wordt later bepaald' opening the text, or every mention of the component negated
+    ('er is (nog) geen scholing ingezet')."""
+    first = _SENTENCES.split(norm.strip())[0] if norm.strip() else ""
+    after = compile_words(tuple(_negation(checklists).get("after", ())))
+    if after and len(first.split()) <= 8 and after.search(first):
+        return True
+    words = tuple(comp.get("cues", {}).get("phrases", ())) + tuple((comp.get("substance") or {}).get("phrases", ()))
+    pattern = compile_words(words)
+    found = list(pattern.finditer(norm)) if pattern else []
+    return bool(found) and all(is_negated(norm, m.start(), m.end(), checklists) for m in found)
+
+
+def judge_component(audited: AuditedDocument, component_id: str, comp: Mapping, owners, checklists) -> ComponentResult:
+    """present / weak / missing for one component, from the best place that shows it."""
+    key = component_id.split(".", 1)[1]
+    places = find_places(audited, key, comp, owners, checklists)
+    practice = bool(comp.get("practice_norm", False))
+    if not places:
+        return missing_result(audited, component_id, comp, practice, checklists=checklists)
+    judged = [(substance_gap(p.text if p.how != "phrase" else p.text, comp, checklists), p) for p in places]
+    good = [p for gap, p in judged if gap is None]
+    if good:
+        return ComponentResult(component_id, "present", tuple(p.evidence for p in good[:2]), practice_norm=practice)
+    gap, place = judged[0]
+    msg = comp.get("messages", {}).get("weak", {})
+    nl, en = (msg.get("nl"), msg.get("en")) if gap == "thin" else message(checklists, gap, q=place.evidence.quote[:80])
+    return ComponentResult(component_id, "weak", (place.evidence,), nl, en, practice)
+
+
+def missing_result(audited: AuditedDocument, component_id: str, comp: Mapping, practice: bool,
+                   reason: tuple[str, str] | None = None, checklists=None) -> ComponentResult:
+    """Missing, with the place it was expected: the document's headings (or 'no headings')."""
+    msg = comp.get("messages", {}).get("missing", {})
+    titles = [s.title for s in audited.sections if s.title and s.kind == "heading"]
+    where = (message(checklists, "headings_list", titles="; ".join(titles[:12]))[0] if titles
+             else message(checklists, "no_headings")[0]) if checklists is not None else "; ".join(titles[:12])
+    evidence = (Evidence(audited.document.path, audited.sections[0].page if audited.sections else 1, _quote(where)),)
+    nl, en = reason or (msg.get("nl"), msg.get("en"))
+    return ComponentResult(component_id, "missing", evidence, nl, en, practice)
+
+
+# --------------------------------------------------------------------------- the document's checklist
+
+
+def condition_holds(condition: str, texts: Iterable[str], checklists, doc_types: Iterable[str] = ()) -> Evidence | bool:
+    entry = vocab(checklists, "conditions").get(condition, {}) or {}
+    if set(entry.get("doc_types", ())) & set(doc_types):
+        return True
+    pattern = compile_words(tuple(entry.get("phrases", ())))
+    return any(live_matches(pattern, normalise(t), checklists) for t in texts)
+
+
+def assess_components(audited: AuditedDocument, checklists) -> tuple[ComponentResult, ...]:
+    """The document's own checklist (spoor2_plan, spoor2_voortgang, spoor2_eind, riv); () for other types."""
+    from audit.component_checks import run_check  # named checks, registered by versioned name
+
+    comps = getattr(checklists, "components", {}).get(audited.doc_type)
+    if not comps:
+        return ()
+    owners = title_owners(audited.sections, comps)
+    texts = [b.text for b in audited.document.blocks if not b.is_furniture]
+    results = []
+    for key, comp in comps.items():
+        cid = f"{audited.doc_type}.{key}"
+        when = comp.get("when")
+        if when and not condition_holds(when, texts, checklists):
+            results.append(ComponentResult(cid, "not_applicable", practice_norm=bool(comp.get("practice_norm"))))
+            continue
+        result = judge_component(audited, cid, comp, owners, checklists)
+        if comp.get("check"):
+            result = run_check(comp["check"], audited, cid, comp, result, owners, checklists)
+        results.append(result)
+    return tuple(results)
+
+
+# --------------------------------------------------------------------------- findings
+
+
+def _finding(result: ComponentResult, comp: Mapping, document: str | None, checklists) -> Finding:
+    title = comp.get("title", {})
+    norm, norm_en = message(checklists, "practice_norm") if result.practice_norm else ("", "")
+    status_nl, status_en = message(checklists, f"status_{result.status}")
+    return Finding(
+        id=result.id, severity=comp.get("severity", "medium"),
+        message=f"{title.get('nl', result.id)} {status_nl}{norm}: {result.reason or ''}".strip(),
+        message_en=f"{title.get('en', result.id)} {status_en}{norm_en}: {result.reason_en or ''}".strip(),
+        evidence=result.evidence, source=comp.get("source"), document=document, practice_norm=result.practice_norm,
+        rule=f"component.{result.status}.v1")
+
+
+def gaps_to_findings(audited_docs: Sequence[AuditedDocument], riv_components: Sequence[ComponentResult],
+                     checklists) -> list[Finding]:
+    """Every weak or missing component, of each document and of the dossier, as a finding."""
+    findings = []
+    for audited in audited_docs:
+        for result in audited.components:
+            if result.status in ("weak", "missing"):
+                findings.append(_finding(result, checklists.component(result.id), audited.document.path, checklists))
+    for result in riv_components:
+        if result.status in ("weak", "missing"):
+            findings.append(_finding(result, checklists.component(result.id), None, checklists))
+    return findings

@@ -18,9 +18,8 @@ from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Any
 
 from audit.model import AuditedDocument, DossierReport
-from audit.privacy import (EMAIL, POSTCODE, Name, PrivacyVocabulary, addresses_in, birth_dates_in, bsns_in,
-                           find_other_persons, find_werknemer, is_phone, load_vocabulary, passes_11_proef,
-                           BSN, PHONE)
+from audit.privacy import (BSN, EMAIL, PHONE, POSTCODE, Name, PrivacyVocabulary, addresses_in, birth_dates_in,
+                           bsns_in, find_other_persons, find_werknemer, is_phone, load_vocabulary, passes_11_proef)
 
 # Fields that hold identifiers, codes or citations, never personal data.
 KEEP_FIELDS = frozenset({"id", "status", "severity", "rule", "kind", "doc_type", "format", "unit", "role",
@@ -62,14 +61,16 @@ class Redactor:
             return text
         p = self.names
         text = EMAIL.sub(lambda m: p.of("E-MAIL", m.group(0)), text)
-        text = PHONE.sub(lambda m: p.of("TELEFOON", m.group(0)) if is_phone(m.group(0)) else m.group(0), text)
+        text = PHONE.sub(lambda m: p.of("TELEFOON", re.sub(r"\D", "", m.group(0)))
+                         if is_phone(m.group(0)) else m.group(0), text)
         text = BSN.sub(lambda m: p.of("BSN", re.sub(r"\D", "", m.group(0)))
                        if passes_11_proef(re.sub(r"\D", "", m.group(0))) else m.group(0), text)
         for birth in self.birth_dates:
             text = text.replace(birth, "[GEBOORTEDATUM]")
         for address in self.addresses:
             text = text.replace(address, p.of("ADRES", address))
-        text = self.vocab.street.sub(lambda m: p.of("ADRES", m.group(0)), text)
+        text = self.vocab.street.sub(lambda m: p.of("ADRES", m.group(0))
+                                     if self.vocab.is_street(m.group(0)) else m.group(0), text)
         text = POSTCODE.sub(lambda m: p.of("POSTCODE", m.group(0)), text)
         if self.werknemer:
             text = self.werknemer.pattern(self.vocab.titles).sub("[WERKNEMER]", text)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -101,6 +102,24 @@ def _heading_level(block: Block, body_size: float | None, lexicon: Sequence[str]
     return None
 
 
+def _split_run_in_heading(block: Block, lexicon: Sequence[str]) -> tuple[Block, ...]:
+    """OCR often joins a numbered heading to its paragraph ('3. Aanbodversterking Sylvia heeft ...'):
+    split it off when the words after the number are a known heading and a new sentence follows."""
+    match = _NUMBERING.match(block.text)
+    if block.kind != "paragraph" or not match or not lexicon or not match.group("num")[:1].isdigit():
+        return (block,)
+    words = match.group("rest").split()
+    for n in range(min(6, len(words) - 1), 0, -1):
+        candidate = " ".join(words[:n]).rstrip(":")
+        if not words[n][:1].isupper():
+            continue
+        if process.extractOne(normalise_title(candidate), lexicon, scorer=fuzz.ratio, score_cutoff=LEXICON_SCORE + 4):
+            head = f"{match.group('num')} {candidate}"
+            body = " ".join(words[n:])
+            return (replace(block, kind="heading", text=head, level=1), replace(block, text=body))
+    return (block,)
+
+
 def _is_label_table(block: Block) -> bool:
     """A form: two columns, short labels on the left."""
     rows = [r for r in (block.rows or ()) if any(c.strip() for c in r)]
@@ -152,7 +171,7 @@ def _group(blocks: Iterable[Block], body_size: float | None, lexicon: Sequence[s
         if title is not None or current:
             sections.append(Section(title, tuple(current), level=level, kind=kind))
 
-    for block in blocks:
+    for block in (part for b in blocks for part in _split_run_in_heading(b, lexicon)):
         if block.is_furniture:
             continue
         heading = _heading_level(block, body_size, lexicon)

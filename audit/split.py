@@ -16,24 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from audit.classify import block_lines, normalise, settings_of, title_scores, top_lines
 from audit.model import Document, Page
 
-HEADER_BAND = 0.15  # share of the page height where a letterhead / running header stands
 DEFAULTS = {"page_words": [], "of_words": [], "id_labels": [], "id_labels_needed": 3, "id_lines": 20,
-            "signature_words": [], "top_lines": 4, "min_pages": 2}
-
-
-@dataclass(frozen=True)
-class PageSigns:
-    numbering: tuple[int, int] | None  # (page, of)
-    title: str | None  # doc type of a title at the top of the page
-    letter: bool  # a letter's subject line ('Betreft: probleemanalyse ...') names a doc type
-    id_block: bool
-    signature_end: bool
-    header: str  # running header text (furniture at the top), normalised
+            "signature_words": [], "top_lines": 4, "min_pages": 2, "header_band": 0.15}
 
 
 def split_bundle(doc: Document, checklists: Any) -> list[Document]:
@@ -41,8 +31,10 @@ def split_bundle(doc: Document, checklists: Any) -> list[Document]:
     bundle = {**DEFAULTS, **(getattr(checklists, "doc_type_settings", {}) or {}).get("bundle", {})}
     if len(doc.pages) < bundle["min_pages"] or doc.part is not None:
         return [doc]
-    signs = [page_signs(page, checklists, bundle) for page in doc.pages]
-    starts = [0] + [i for i in range(1, len(signs)) if starts_document(signs[i - 1], signs[i])]
+    numbers = [page_numbering(page, bundle) for page in doc.pages]
+    starts = [0] + [i for i in range(1, len(doc.pages))
+                    if starts_document(doc.pages[i - 1], doc.pages[i], (numbers[i - 1], numbers[i]),
+                                       checklists, bundle)]
     if len(starts) == 1:
         return [doc]
     return pages_to_parts(doc, starts)
@@ -58,38 +50,38 @@ def pages_to_parts(doc: Document, starts: Sequence[int]) -> list[Document]:
     return parts
 
 
-def starts_document(previous: PageSigns, page: PageSigns) -> bool:
-    if previous.numbering and page.numbering:
-        (prev_no, prev_of), (no, of) = previous.numbering, page.numbering
-        if no == prev_no + 1 and of == prev_of:
+def starts_document(previous: Page, page: Page, numbers: tuple, checklists: Any, bundle: dict) -> bool:
+    """Cheap signs first: page numbering decides alone; then a letter's subject line; then a
+    title at the top with a second sign."""
+    before, now = numbers
+    if before and now:
+        if now[0] == before[0] + 1 and now[1] == before[1]:
             return False  # the same document goes on
-        if no == 1:
+        if now[0] == 1:
             return True  # numbering restarts
-    if page.letter:
+    if subject_title(page, checklists) is not None:
         return True
-    if page.title is None:
+    if top_title(page, checklists, bundle) is None:
         return False
-    header_changed = bool(previous.header and page.header and previous.header != page.header)
-    return page.id_block or previous.signature_end or header_changed
+    if has_id_block(field_lines(page)[: bundle["id_lines"]], bundle):
+        return True
+    if has_signature(field_lines(previous)[-8:], bundle):
+        return True
+    header_before, header_now = running_header(previous, bundle), running_header(page, bundle)
+    return bool(header_before and header_now and header_before != header_now)
 
 
 # --------------------------------------------------------------------------- signs of a page
 
 
-def page_signs(page: Page, checklists: Any, bundle: dict) -> PageSigns:
-    return PageSigns(
-        numbering=page_numbering(page, bundle),
-        title=top_title(page, checklists, bundle),
-        letter=subject_title(page, checklists) is not None,
-        id_block=has_id_block(field_lines(page)[: bundle["id_lines"]], bundle),
-        signature_end=has_signature(field_lines(page)[-8:], bundle),
-        header=running_header(page),
-    )
-
-
 def _numbering_pattern(bundle: dict) -> re.Pattern[str] | None:
-    words = "|".join(re.escape(w) for w in bundle["page_words"])
-    ofs = "|".join(re.escape(w) for w in bundle["of_words"])
+    return _numbering_regex(tuple(bundle["page_words"]), tuple(bundle["of_words"]))
+
+
+@lru_cache(maxsize=8)
+def _numbering_regex(page_words: tuple[str, ...], of_words: tuple[str, ...]) -> re.Pattern[str] | None:
+    words = "|".join(re.escape(w) for w in page_words)
+    ofs = "|".join(re.escape(w) for w in of_words)
     if not words or not ofs:
         return None
     return re.compile(rf"\b(?:{words})\.?\s*(\d{{1,4}})\s*(?:{ofs})\s*(\d{{1,4}})\b", re.IGNORECASE)
@@ -144,28 +136,34 @@ def field_lines(page: Page) -> list[str]:
     return lines
 
 
+@lru_cache(maxsize=256)
 def _label_pattern(label: str) -> re.Pattern[str]:
     """A field label followed by its value ('BSN 123', 'Werknemer: K. Smit', 'Werkgever | De
-    Korf'); in prose ('de werknemer en de werkgever') a lower-case word follows instead."""
+    Korf') or alone on its line (a form with the value below); in prose ('de werknemer en de
+    werkgever') a lower-case word follows instead."""
     words = r"\s+".join(re.escape(w) for w in label.split())
-    return re.compile(rf"(?:^|[\s|(])(?i:{words})\s*[:|]?\s*(?=[A-Z0-9])")
+    return re.compile(rf"(?:^|[\s|(])(?i:{words})\s*[:|]?\s*(?=[A-Z0-9]|$)")
 
 
 def has_id_block(lines: Sequence[str], bundle: dict) -> bool:
     """Enough distinct identification fields: the header block a document opens with."""
-    patterns = [_label_pattern(label) for label in bundle["id_labels"]]
-    found = {i for line in lines for i, pattern in enumerate(patterns) if pattern.search(line)}
+    labels = [(label.lower(), _label_pattern(label)) for label in bundle["id_labels"]]
+    found: set[str] = set()
+    for line in lines:
+        lower = line.lower()
+        found |= {label for label, pattern in labels if label in lower and pattern.search(line)}
     return len(found) >= bundle["id_labels_needed"]
 
 
 def has_signature(lines: Sequence[str], bundle: dict) -> bool:
     words = [normalise(w) for w in bundle["signature_words"]]
-    return any(f" {w} " in f" {normalise(line)} " for line in lines for w in words)
+    padded = [f" {normalise(line)} " for line in lines]
+    return any(f" {w} " in line for line in padded for w in words)
 
 
-def running_header(page: Page) -> str:
+def running_header(page: Page, bundle: dict) -> str:
     """Furniture in the top band of the page (a repeated paragraph marked as furniture lower
     down is no letterhead)."""
-    band = (page.height or 0) * HEADER_BAND
+    band = (page.height or 0) * bundle["header_band"]
     return " ".join(normalise(b.text) for b in page.blocks if b.kind == "header"
                     and (b.bbox is None or not band or b.bbox[1] <= band))

@@ -36,23 +36,33 @@ def test_batch_equals_check_one_by_one(portfolio, first_run):
     names = sorted(p.name for p in portfolio.iterdir())
     assert [Path(r["dossier"]).name for r in rows] == names  # stable order, every dossier once
     for row in rows:
-        if row.get("error_code") == "corrupt":
-            continue
         assert row == to_dict(check_path(Path(row["dossier"]))), row["dossier"]
-    assert summary.dossiers == len(names) and summary.failed == 1 and summary.audited == len(names) - 1
+    assert summary.dossiers == summary.audited == len(names) and summary.failed == 0
+    broken = next(r for r in rows if r["dossier"].endswith("kapot.zip"))
+    assert [d["error_code"] for d in broken["documents"]] == ["corrupt"]  # a bad ZIP is a document error
 
 
-def test_failed_dossier_is_a_row(first_run):
-    out, _ = first_run
-    broken = [r for r in read_results(out) if Path(r["dossier"]).name == "kapot.zip"]
-    assert len(broken) == 1 and broken[0]["error"] and broken[0]["findings"] == []
+def test_failed_dossier_is_a_row_not_a_stop(portfolio, tmp_path):
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("path\nbestaat-niet\ndossier-000\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(portfolio), "-o", str(out), "--manifest", str(manifest),
+                                       "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    rows = read_results(out)
+    assert [Path(r["dossier"]).name for r in rows] == ["bestaat-niet", "dossier-000"]
+    assert rows[0]["error"] and rows[0]["findings"] == [] and not rows[1].get("error")
+    assert "2 dossiers: 1 gecontroleerd" in result.output and "1 mislukt" in result.output
+    assert "2/2 " in result.output  # not a terminal: plain progress lines, one per dossier
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.index("bestaat-niet") < index.index("dossier-000")  # failures on top
 
 
 def test_outputs_are_private_and_consistent(first_run):
     out, summary = first_run
     rows = read_results(out)
     findings = list(csv.DictReader(io.StringIO((out / "findings.csv").read_text(encoding="utf-8"))))
-    assert len(findings) == sum(len(r["findings"]) for r in rows)
+    assert len(findings) == sum(max(1, len(f["evidence"])) for r in rows for f in r["findings"])  # per quote
     assert {f["id"] for f in findings} == {f["id"] for r in rows for f in r["findings"]}
     index = (out / "index.html").read_text(encoding="utf-8")
     for row in rows:
@@ -94,7 +104,7 @@ def test_cli_closing_line_and_exit_status(portfolio, tmp_path):
     assert result.exit_code == 0, result.output
     rows = read_results(out)
     high = sum(1 for r in rows if any(f["severity"] == "high" for f in r["findings"]))
-    assert f"{len(rows)} dossiers: {len(rows) - 1} audited, {high} with high findings, 1 failed" in result.output
+    assert f"{len(rows)} dossiers: {len(rows)} audited, {high} with high findings, 0 failed" in result.output
     assert not list((out / "reports").glob("*.html")) if (out / "reports").exists() else True  # bulk: no HTML
     strict = CliRunner().invoke(main, ["batch", str(portfolio), "-o", str(out), "--pipeline", "bulk",
                                        "--fail-on", "low", "-q"])
@@ -153,3 +163,12 @@ def test_samples_equal_check(tmp_path):
     assert len(rows) == len(dossiers) and summary.failed == 0
     for row in rows:
         assert row == to_dict(check_path(Path(row["dossier"]))), row["dossier"]
+
+
+def test_bad_profile_stops_before_reading(portfolio, tmp_path):
+    profile = tmp_path / "mine.yaml"
+    profile.write_text("kind: pipeline\nname: mine\nthreads: 4\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(portfolio), "-o", str(out), "--pipeline", str(profile)])
+    assert result.exit_code == 2 and "'threads'" in result.output and "workers" in result.output
+    assert not out.exists()

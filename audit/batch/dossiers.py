@@ -1,31 +1,32 @@
-"""Finding the dossiers under a root and the documents inside each, with their content hash.
+"""Finding the dossiers under a root and the work units inside each, with their content hash.
 
-A dossier is a folder or a ZIP directly under the root (or a row of a manifest CSV). Its
-documents are the files inside, recursively, in sorted order, named relative to the dossier
-(the same names ``audit.ingest.load_dossier`` gives ``Document.path``). Only hashing happens
-here; reading is the workers' job, so the parent never decompresses a large ZIP member twice
-into memory.
+A dossier is a folder or a ZIP directly under the root (or a row of a manifest CSV). Its work
+units are what ``audit.ingest.read_dossier`` reads one by one: each file of a folder, walked
+and filtered by ingest's own rules (sorted, hidden files and symlinks skipped), and a ZIP
+(the dossier itself, or one inside a folder) as a whole, so the batch gives exactly the
+documents ``check`` gives. Only hashing happens here; reading is the workers' job.
 """
 from __future__ import annotations
 
 import csv
 import hashlib
-import zipfile
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
+import audit.ingest as ingest
 from audit.errors import UsageError
+from audit.ingest import ReadOptions
 
 CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
 class DocEntry:
-    """One file of a dossier: a path on disk, or a member of the dossier's ZIP."""
+    """One unit of reading: a file of a folder dossier, or a whole file dossier (a ZIP)."""
 
-    display: str  # relative to the dossier, POSIX separators
-    source: str  # the file on disk, or the ZIP that holds it
-    member: str | None = None  # the member name inside ``source`` when it is a ZIP
+    display: str  # relative to the dossier, as ingest names it
+    source: str  # the file on disk
+    whole: bool = False  # the file is the dossier itself (a ZIP's members are named without prefix)
     size: int = 0
     sha256: str = ""
 
@@ -40,12 +41,8 @@ class Dossier:
 class DossierFiles:
     dossier: Dossier
     entries: tuple[DocEntry, ...] = ()
-    error: str | None = None  # the dossier itself could not be listed (a corrupt ZIP, ...)
+    error: str | None = None  # the dossier itself could not be listed
     error_code: str | None = None
-
-
-def _hidden(parts: tuple[str, ...]) -> bool:
-    return any(p.startswith(".") or p == "__MACOSX" for p in parts)
 
 
 def is_dossier(path: Path) -> bool:
@@ -86,49 +83,34 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _zip_member_sha256(archive: zipfile.ZipFile, name: str) -> str:
-    digest = hashlib.sha256()
-    with archive.open(name) as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+def _entry(path: Path, display: str, whole: bool = False) -> DocEntry:
+    return DocEntry(display, str(path), whole, path.stat().st_size, file_sha256(path))
 
 
 def folder_to_entries(folder: Path) -> tuple[DocEntry, ...]:
-    files = [p for p in folder.rglob("*") if p.is_file() and not _hidden(p.relative_to(folder).parts)]
-    entries = [DocEntry(p.relative_to(folder).as_posix(), str(p), None, p.stat().st_size, file_sha256(p))
-               for p in files]
-    return tuple(sorted(entries, key=lambda e: e.display))
-
-
-def zip_to_entries(path: Path, max_file_bytes: int) -> tuple[DocEntry, ...]:
-    """Members of a ZIP; an oversized member is listed unhashed (the reader reports it too large)."""
+    """The files ingest reads from a folder, in its order (``audit.ingest._walk`` and its filters)."""
     entries = []
-    with zipfile.ZipFile(path) as archive:
-        for info in archive.infolist():
-            name = PurePosixPath(info.filename)
-            if info.is_dir() or _hidden(name.parts) or ".." in name.parts:
-                continue
-            digest = "" if info.file_size > max_file_bytes else _zip_member_sha256(archive, info.filename)
-            entries.append(DocEntry(name.as_posix(), str(path), info.filename, info.file_size,
-                                    digest or f"size:{info.file_size}:crc:{info.CRC}"))
-    return tuple(sorted(entries, key=lambda e: e.display))
+    for path, problem in ingest._walk(folder, folder):
+        relative = path.relative_to(folder)
+        if problem is None and not ingest._is_hidden(relative):
+            entries.append(_entry(path, ingest._display(relative)))
+    return tuple(entries)
 
 
-def dossier_to_files(dossier: Dossier, max_file_bytes: int) -> DossierFiles:
-    """List and hash a dossier's documents; a dossier that cannot be listed is a result, not a crash."""
+def dossier_to_files(dossier: Dossier) -> DossierFiles:
+    """List and hash a dossier's work units; a dossier that cannot be listed is a result, not a crash."""
+    path = dossier.path
     try:
-        if dossier.path.is_dir():
-            entries = folder_to_entries(dossier.path)
-        elif dossier.path.is_file() and zipfile.is_zipfile(dossier.path):
-            entries = zip_to_entries(dossier.path, max_file_bytes)
-        elif dossier.path.suffix.lower() == ".zip":
-            return DossierFiles(dossier, error=f"{dossier.name}: geen geldig ZIP-bestand", error_code="corrupt")
-        elif dossier.path.is_file():
-            entries = (DocEntry(dossier.path.name, str(dossier.path), None, dossier.path.stat().st_size,
-                                file_sha256(dossier.path)),)
-        else:
-            return DossierFiles(dossier, error=f"{dossier.name}: bestaat niet", error_code="missing")
-    except (OSError, zipfile.BadZipFile, RuntimeError, EOFError) as exc:
-        return DossierFiles(dossier, error=f"{dossier.name}: kan niet gelezen worden: {exc}", error_code="corrupt")
-    return DossierFiles(dossier, entries)
+        if path.is_dir():
+            return DossierFiles(dossier, folder_to_entries(path))
+        if path.is_file():
+            return DossierFiles(dossier, (_entry(path, ingest._display(Path(path.name)), whole=True),))
+    except OSError as exc:
+        return DossierFiles(dossier, error=f"{dossier.name}: kan niet gelezen worden: {exc}", error_code="unreadable")
+    return DossierFiles(dossier, error=f"{dossier.name}: bestaat niet", error_code="missing")
+
+
+def entry_to_documents(entry: DocEntry, options: ReadOptions) -> list:
+    """Read one unit exactly as ``read_dossier`` would (a JSON file gives none, a ZIP several)."""
+    documents, _skipped = ingest._read_entry(Path(entry.source), entry.display, options, whole=entry.whole)
+    return documents

@@ -1,21 +1,23 @@
-"""Where the per-document work runs: a local process pool, or a dask.distributed cluster.
+"""Where the work runs: a local process pool, or a dask.distributed cluster.
 
-Both take the same ``DocTask`` list and yield ``DocOutcome`` as each finishes, in any order;
-the parent stores and assembles. Neither is started before there is work, so a warm rerun
-spawns nothing.
+Both are used the same way: ``submit(fn, arg, tag)`` any time (also while results come in, so
+a dossier is assembled as soon as its last document is back), and ``completed()`` yields
+``(tag, result, error)`` as each finishes, in any order. Neither starts before the first
+submit, so a warm rerun spawns nothing.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
-from audit.batch.work import DocOutcome, DocTask, audit_entry, limit_threads
+from audit.batch.work import start_worker
 from audit.errors import DependencyError, UsageError
 
-Work = Callable[[DocTask], DocOutcome]
+Done = tuple[Any, Any, BaseException | None]  # tag, result (None on error), error
 
 
 def default_workers() -> int:
@@ -28,41 +30,55 @@ def default_workers() -> int:
 class LocalExecutor:
     """A spawn-context process pool (safe with threads in the parent, and the same on every OS).
 
-    A worker that dies (out of memory on one huge scan) breaks the pool; the unfinished
-    documents are resubmitted to a new pool once, and a document that breaks it again
-    becomes an error outcome.
+    A worker that dies (out of memory on one huge scan) breaks the pool; the unfinished work
+    is resubmitted to a new pool, and a task that was in flight at two breaks is given up.
     """
 
-    def __init__(self, workers: int | None = None, work: Work = audit_entry):
+    def __init__(self, workers: int | None = None, checklists=None):
         self.workers = workers or default_workers()
-        self.work = work
+        self.checklists = checklists
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: dict[Future, tuple[Callable, Any, Any]] = {}
+        self.breaks: dict[int, int] = {}
 
-    def _pool(self) -> ProcessPoolExecutor:
+    def __enter__(self) -> LocalExecutor:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=limit_threads)
+                                   initializer=start_worker, initargs=(self.checklists,))
 
-    def run(self, tasks: Sequence[DocTask]) -> Iterator[DocOutcome]:
-        pending = list(tasks)
-        for attempt in range(2):
-            if not pending:
-                return
-            pool = self._pool()
-            try:
-                futures: dict[Future, DocTask] = {pool.submit(self.work, t): t for t in pending}
-                broken: list[DocTask] = []
-                while futures:
-                    done, _ = wait(futures, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        task = futures.pop(future)
-                        try:
-                            yield future.result()
-                        except BrokenProcessPool:
-                            broken.append(task)
-                pending = broken
-            finally:
-                pool.shutdown(wait=True, cancel_futures=True)
-        for task in pending:
-            yield DocOutcome(task.key, error="Werkproces gestopt (geheugen of crash) tijdens dit document")
+    def submit(self, fn: Callable, arg: Any, tag: Any) -> None:
+        if self.pool is None:
+            self.pool = self._new_pool()
+        self.futures[self.pool.submit(fn, arg)] = (fn, arg, tag)
+
+    def _resubmit_after_break(self, fn: Callable, arg: Any, tag: Any, error: BaseException) -> Done | None:
+        self.breaks[id(arg)] = self.breaks.get(id(arg), 0) + 1
+        if self.breaks[id(arg)] >= 2:
+            return tag, None, error
+        broken = self.pool
+        if broken is not None and getattr(broken, "_broken", False):
+            broken.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._new_pool()
+        self.submit(fn, arg, tag)
+        return None
+
+    def completed(self) -> Iterator[Done]:
+        while self.futures:
+            done, _ = wait(list(self.futures), return_when=FIRST_COMPLETED)
+            for future in done:
+                fn, arg, tag = self.futures.pop(future)
+                try:
+                    yield tag, future.result(), None
+                except BrokenProcessPool as exc:
+                    given_up = self._resubmit_after_break(fn, arg, tag, exc)
+                    if given_up:
+                        yield given_up
 
 
 def _distributed():
@@ -75,43 +91,61 @@ def _distributed():
 
 
 class DaskExecutor:
-    """One task per document on an existing dask.distributed scheduler.
+    """Tasks on an existing dask.distributed scheduler (one per document, one per dossier).
 
     Every worker needs the same ``audit`` package and read access to the dossiers at the same
     path (a shared filesystem); results come back to this process, which alone writes the store.
     """
 
-    def __init__(self, scheduler: str, work: Work = audit_entry):
+    def __init__(self, scheduler: str):
         if not scheduler:
             raise UsageError("--executor dask heeft --scheduler tcp://HOST:8786 nodig")
         self.scheduler = scheduler
-        self.work = work
+        self.client = None
+        self.pending = None
+        self.tags: dict[str, Any] = {}
+        self.count = 0
 
-    def run(self, tasks: Sequence[DocTask]) -> Iterator[DocOutcome]:
-        if not tasks:
-            return
+    def __enter__(self) -> DaskExecutor:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.client is not None:
+            self.client.close()
+
+    def _connect(self) -> None:
         distributed = _distributed()
         try:
-            client = distributed.Client(self.scheduler, set_as_default=False, timeout="30s")
+            self.client = distributed.Client(self.scheduler, set_as_default=False, timeout="30s")
         except OSError as exc:
             raise UsageError(f"{self.scheduler}: Dask-scheduler niet bereikbaar: {exc}") from exc
-        try:
-            futures = client.map(self.work, list(tasks), pure=False, key=[f"pw-doc-{t.key}" for t in tasks])
-            by_key = {f.key: t for f, t in zip(futures, tasks)}
-            for future in distributed.as_completed(futures, loop=client.loop):
-                task = by_key[future.key]
-                try:
-                    yield future.result()
-                except Exception as exc:  # noqa: BLE001 - a lost worker is one failed document
-                    yield DocOutcome(task.key, error=f"Dask-taak mislukt: {exc!r}")
-                future.release()
-        finally:
-            client.close()
+        self.pending = distributed.as_completed(loop=self.client.loop)
+
+    def submit(self, fn: Callable, arg: Any, tag: Any) -> None:
+        if self.client is None:
+            self._connect()
+        self.count += 1
+        future = self.client.submit(fn, arg, pure=False, key=f"poortwachter-{os.getpid()}-{self.count}")
+        self.tags[future.key] = tag
+        self.pending.add(future)
+
+    def completed(self) -> Iterator[Done]:
+        if self.pending is None:
+            return
+        for future in self.pending:
+            tag = self.tags.pop(future.key)
+            try:
+                result = future.result()
+            except Exception as exc:  # noqa: BLE001 - a lost worker is one failed task
+                yield tag, None, exc
+            else:
+                yield tag, result, None
+            future.release()
 
 
-def make_executor(kind: str, workers: int | None = None, scheduler: str | None = None):
+def make_executor(kind: str, workers: int | None = None, scheduler: str | None = None, checklists=None):
     if kind == "local":
-        return LocalExecutor(workers)
+        return LocalExecutor(workers, checklists)
     if kind == "dask":
         return DaskExecutor(scheduler or "")
     raise UsageError(f"--executor {kind}: onbekend; toegestaan: local, dask")

@@ -63,38 +63,34 @@ def failed_summary(error: str) -> dict[str, Any]:
             "doc_errors": 0, "top": [], "error": error}
 
 
-def _fallback_rows(report: DossierReport) -> list[dict[str, Any]]:
+def _fallback_rows(report: DossierReport, lang: str) -> list[dict[str, Any]]:
     rows = []
     for f in report.findings:
-        first = f.evidence[0] if f.evidence else None
-        rows.append({"dossier": report.dossier, "document": (first.document if first else f.document) or "",
-                     "id": f.id, "severity": f.severity, "week": f.week if f.week is not None else "",
-                     "message": f.message, "page": first.page if first else "",
-                     "quote": first.quote if first else ""})
+        message = (f.message_en or f.message) if lang == "en" else f.message
+        base = {"dossier": report.dossier, "id": f.id, "severity": f.severity,
+                "week": f.week if f.week is not None else "", "message": message}
+        for e in f.evidence or (None,):
+            rows.append({**base, "document": (e.document if e else None) or f.document or "",
+                         "page": e.page if e else "", "quote": e.quote if e else ""})
     return rows
 
 
-def findings_rows(report: DossierReport) -> list[dict[str, Any]]:
-    """The report engineer's CSV rows when present (one row per finding), else the same columns here."""
+def findings_rows(report: DossierReport, lang: str = "nl") -> list[dict[str, Any]]:
+    """The report engineer's CSV rows (audit.report.csv) when present, else the same columns here."""
     try:
         from audit.report.csv import findings_rows as rows_of
     except ImportError:
-        return _fallback_rows(report)
-    rows = list(rows_of(report))
-    if rows and not isinstance(rows[0], dict):
-        from audit.report import csv as report_csv
-        header = getattr(report_csv, "FIELDS", None) or getattr(report_csv, "HEADER", None) or CSV_FIELDS
-        rows = [dict(zip(header, r)) for r in rows]
-    return rows
+        return _fallback_rows(report, lang)
+    return [dict(r) for r in rows_of(report, lang)]
 
 
-def render_report(report: DossierReport, fmt: str, lang: str) -> bytes | None:
+def render_report(report: DossierReport, fmt: str, lang: str, checklists=None) -> bytes | None:
     """The single-dossier report in ``fmt`` (html, docx); None while no renderer exists."""
     try:
         from audit.report import render
     except ImportError:
         return None
-    data = render(report, fmt, lang)
+    data = render(report, fmt, lang, checklists)
     return data.encode("utf-8") if isinstance(data, str) else data
 
 
@@ -105,14 +101,17 @@ def jsonl_bytes(lines: Iterable[str]) -> bytes:
 
 
 def csv_bytes(rows: Sequence[dict[str, Any]]) -> bytes:
-    fields = list(CSV_FIELDS)
-    for row in rows:
-        fields += [k for k in row if k not in fields]
+    """One table for the whole batch, through the report's writer (formula-safe) when present."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8")
+    try:
+        from audit.report.csv import write_csv
+    except ImportError:
+        writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        write_csv(rows, buffer)
+    return buffer.getvalue().encode("utf-8-sig")  # the BOM lets Excel read the accents
 
 
 TEXTS: dict[str, tuple[str, str]] = {

@@ -18,16 +18,14 @@ from typing import Any
 
 from audit import __version__
 from audit.batch import outputs
-from audit.batch.assemble import audited_to_report, failed_document
 from audit.batch.dossiers import Dossier, DossierFiles, dossier_to_files, manifest_to_dossiers, root_to_dossiers
 from audit.batch.executors import make_executor
 from audit.batch.progress import NullProgress
 from audit.batch.store import Store
-from audit.batch.work import DocOutcome, DocTask
+from audit.batch.work import DocOutcome, DocTask, DossierOutcome, DossierTask, assemble_entry, audit_entry
 from audit.checklist import Checklists, load_checklists
 from audit.pipeline import RunOptions
 from audit.profile import Profile, load_profile
-from audit.report import to_dict
 from audit.report.json import SCHEMA
 
 SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3}
@@ -65,6 +63,8 @@ class BatchSummary:
     peak_worker_rss_kb: int
     out: Path
     fail_on_reached: bool = False
+    render_errors: tuple[str, ...] = ()  # per-dossier reports that could not be rendered
+    worker_cpu_s: float = 0.0  # CPU seconds spent in workers (reading, auditing, assembling, rendering)
 
     @property
     def exit_code(self) -> int:
@@ -107,7 +107,9 @@ class Batch:
         self.run_options = RunOptions(read=self.profile.read_options(),
                                       checklist_dirs=tuple(options.checklist_dirs), peildatum=options.peildatum)
         self.fingerprint = run_fingerprint(self.checklists, self.run_options)
-        self.stats: dict[str, int] = defaultdict(int)
+        self.stats: dict[str, float] = defaultdict(int)
+        self.render_errors: list[str] = []
+        self.rendered_now: set[str] = set()  # dossiers whose renderings this run already tried
 
     # ---------------------------------------------------------------- planning
     def _dossiers(self) -> list[Dossier]:
@@ -116,11 +118,11 @@ class Batch:
         return root_to_dossiers(self.o.root)
 
     def _task(self, key: str, entry) -> DocTask:
-        return DocTask(key, entry.display, entry.source, entry.member, self.run_options.read,
-                       tuple(str(d) for d in self.o.checklist_dirs), None)
+        return DocTask(key, entry.display, entry.source, entry.whole, self.run_options.read,
+                       tuple(str(d) for d in self.o.checklist_dirs), None, self.checklists.version)
 
     def plan(self, store: Store):
-        listed = [dossier_to_files(d, self.profile.max_file_bytes) for d in self._dossiers()]
+        listed = [dossier_to_files(d) for d in self._dossiers()]
         keys = {f.dossier.name: [document_key(self.fingerprint, e.display, e.sha256) for e in f.entries]
                 for f in listed}
         known = store.known_documents([k for ks in keys.values() for k in ks])
@@ -140,44 +142,51 @@ class Batch:
         return listed, keys, dkeys, waiting, list(tasks.values())
 
     # ---------------------------------------------------------------- assembly
-    def _audited(self, files: DossierFiles, keys: list[str], store: Store) -> list:
-        audited = []
+    def _dossier_task(self, files: DossierFiles, keys: list[str], dkey: str, store: Store) -> DossierTask:
+        parts = []
         for key, entry in zip(keys, files.entries):
             stored = store.document_result(key)
-            if stored is None or stored[1]:
-                audited.append(failed_document(entry.display, stored[1] if stored else "geen resultaat"))
-            else:
-                audited.extend(pickle.loads(stored[0]))
-        return audited
+            payload, error = stored if stored else (b"", "geen resultaat in de opslag")
+            parts.append((entry.display, payload or b"", error))
+        return DossierTask(files.dossier.name, dkey, str(files.dossier.path), tuple(parts), self.run_options,
+                           tuple(self._report_formats()), self.lang, self.profile.top_findings,
+                           self.checklists.version)
 
-    def assemble(self, files: DossierFiles, keys: list[str], dkey: str, store: Store) -> dict[str, Any]:
-        """Assemble one dossier from stored documents and store its report (one commit)."""
-        name, report_name = files.dossier.name, str(files.dossier.path)
-        try:
-            if files.error:
-                raise _DossierFailed(files.error, files.error_code or "unreadable")
-            report = audited_to_report(report_name, self._audited(files, keys, store), self.checklists,
-                                       self.run_options)
-            summary = outputs.report_summary(report, self.profile.top_findings)
-            line = json.dumps(to_dict(report), ensure_ascii=False)
-            store.put_dossier(name, dkey, "ok", None, line, pickle.dumps(report, pickle.HIGHEST_PROTOCOL),
-                              outputs.findings_rows(report), summary)
-            self._write_reports(name, dkey, report, store)
-        except Exception as exc:  # noqa: BLE001 - one failed dossier is a row, not a stopped batch
-            code = exc.code if isinstance(exc, _DossierFailed) else "audit_failed"
-            message = str(exc) if isinstance(exc, _DossierFailed) else f"{type(exc).__name__}: {exc}"
-            line = json.dumps({"schema": SCHEMA, "dossier": report_name, "error": message, "error_code": code,
-                               "documents": [], "components": [], "findings": []}, ensure_ascii=False)
-            summary = outputs.failed_summary(message)
-            store.put_dossier(name, dkey, "failed", message, line, b"", [], summary)
-        self.stats["dossiers_assembled"] += 1
+    def _store_failed_dossier(self, name: str, dkey: str, report_name: str, message: str, code: str,
+                              store: Store) -> dict[str, Any]:
+        line = json.dumps({"schema": SCHEMA, "dossier": report_name, "error": message, "error_code": code,
+                           "documents": [], "components": [], "findings": []}, ensure_ascii=False)
+        summary = outputs.failed_summary(message)
+        store.put_dossier(name, dkey, "failed", message, line, b"", {}, summary)
         return summary
+
+    def _store_dossier(self, task: DossierTask, outcome: DossierOutcome | None, error: BaseException | None,
+                       store: Store) -> dict[str, Any]:
+        """One commit per dossier; its renderings are written (atomically) right after."""
+        self.stats["dossiers_assembled"] += 1
+        self.rendered_now.add(task.name)
+        if outcome is None or not outcome.ok:
+            message = outcome.error if outcome is not None else f"{type(error).__name__}: {error}"
+            return self._store_failed_dossier(task.name, task.key, task.report_name, message, "audit_failed", store)
+        store.put_dossier(task.name, task.key, "ok", None, outcome.report_json, outcome.report, outcome.rows,
+                          outcome.summary)
+        self.render_errors.extend(outcome.render_errors)
+        self.stats["worker_cpu_s"] += outcome.cpu_s
+        self.stats["peak_worker_rss_kb"] = max(self.stats["peak_worker_rss_kb"], outcome.peak_rss_kb)
+        for fmt, data in outcome.rendered.items():
+            path = self.o.out / "reports" / outputs.report_filename(task.name, fmt)
+            outputs.write_atomic(path, data)
+            store.put_output(str(path), _digest(task.key, fmt, self.lang))
+        return outcome.summary
 
     # ---------------------------------------------------------------- per-dossier reports
     def _report_formats(self) -> list[str]:
         return [f for f in self.profile.formats if f in ("html", "docx")]
 
     def _write_reports(self, name: str, dkey: str, report, store: Store) -> None:
+        """Renderings missing or made for another language or version (e.g. after --lang changed)."""
+        if name in self.rendered_now:
+            return
         for fmt in self._report_formats():
             path = self.o.out / "reports" / outputs.report_filename(name, fmt)
             key = _digest(dkey, fmt, self.lang)
@@ -188,9 +197,13 @@ class Batch:
                 if blob is None:
                     return
                 report = pickle.loads(blob)
-            data = outputs.render_report(report, fmt, self.lang)
+            try:
+                data = outputs.render_report(report, fmt, self.lang, self.checklists)
+            except Exception as exc:  # noqa: BLE001 - a renderer bug costs one file, not the dossier
+                self.render_errors.append(f"{name} ({fmt}): {type(exc).__name__}: {exc}")
+                continue
             if data is None:
-                self.stats["renderer_missing"] += 1
+                self.render_errors.append(f"{name} ({fmt}): renderer ontbreekt")
                 continue
             outputs.write_atomic(path, data)
             store.put_output(str(path), key)
@@ -209,22 +222,7 @@ class Batch:
             self.stats["documents"] = sum(len(f.entries) for f in listed)
             self.stats["documents_cached"] = self.stats["documents"] - len(tasks)
             self.progress.start(len(listed), len(tasks), len(listed) - len(waiting))
-            by_name = {f.dossier.name: f for f in listed}
-            waiters: dict[str, list[str]] = defaultdict(list)
-            for name, missing in waiting.items():
-                for key in missing:
-                    waiters[key].append(name)
-            for name in [n for n, missing in waiting.items() if not missing]:
-                self._finish_dossier(by_name[name], keys, dkeys, store)
-            if tasks:
-                executor = make_executor(self.o.executor, self.o.workers or self.profile.workers, self.o.scheduler)
-                entries = {k: e for f in listed for k, e in zip(keys[f.dossier.name], f.entries)}
-                for outcome in executor.run(tasks):
-                    self._store_outcome(outcome, entries, store)
-                    for name in waiters.pop(outcome.key, []):
-                        waiting[name].discard(outcome.key)
-                        if not waiting[name]:
-                            self._finish_dossier(by_name[name], keys, dkeys, store)
+            self._execute(listed, keys, dkeys, waiting, tasks, store)
             summary = self._write_outputs(listed, dkeys, store, started)
             store.record_run(started, {k: v for k, v in asdict(summary).items() if k != "out"})
         finally:
@@ -232,20 +230,51 @@ class Batch:
             self.progress.finish(summary)
         return summary
 
-    def _store_outcome(self, outcome: DocOutcome, entries: dict[str, Any], store: Store) -> None:
-        entry = entries[outcome.key]
-        display = entry.display
-        store.put_document(outcome.key, display, entry.sha256, outcome.pages, outcome.seconds, outcome.peak_rss_kb,
-                           outcome.error, outcome.payload)
+    def _execute(self, listed, keys, dkeys, waiting: dict[str, set[str]], tasks: list[DocTask], store: Store) -> None:
+        """Documents first, in dossier order; each dossier is assembled as soon as its last one is back."""
+        by_name = {f.dossier.name: f for f in listed}
+        entries = {k: e for f in listed for k, e in zip(keys[f.dossier.name], f.entries)}
+        waiters: dict[str, list[str]] = defaultdict(list)
+        for name, missing in waiting.items():
+            for key in missing:
+                waiters[key].append(name)
+
+        def ready(name: str) -> None:
+            files = by_name[name]
+            if files.error:
+                self.stats["dossiers_assembled"] += 1
+                summary = self._store_failed_dossier(name, dkeys[name], str(files.dossier.path), files.error,
+                                                     files.error_code or "unreadable", store)
+                self.progress.dossier_done(name, summary)
+            else:
+                task = self._dossier_task(files, keys[name], dkeys[name], store)
+                executor.submit(assemble_entry, task, task)
+
+        with make_executor(self.o.executor, self.o.workers or self.profile.workers, self.o.scheduler,
+                           self.checklists) as executor:
+            for task in tasks:
+                executor.submit(audit_entry, task, task)
+            for name in [n for n, missing in waiting.items() if not missing]:
+                ready(name)
+            for tag, result, error in executor.completed():
+                if isinstance(tag, DocTask):
+                    outcome = result or DocOutcome(tag.key, error=f"Werkproces gestopt: {error!r}")
+                    self._store_outcome(outcome, entries[tag.key], store)
+                    for name in waiters.pop(tag.key, []):
+                        waiting[name].discard(tag.key)
+                        if not waiting[name]:
+                            ready(name)
+                else:
+                    self.progress.dossier_done(tag.name, self._store_dossier(tag, result, error, store))
+
+    def _store_outcome(self, outcome: DocOutcome, entry, store: Store) -> None:
+        store.put_document(outcome.key, entry.display, entry.sha256, outcome.pages, outcome.seconds,
+                           outcome.peak_rss_kb, outcome.error, outcome.payload)
         self.stats["documents_read"] += 1
         self.stats["pages_read"] += outcome.pages
         self.stats["peak_worker_rss_kb"] = max(self.stats["peak_worker_rss_kb"], outcome.peak_rss_kb)
-        self.progress.document_done(display, outcome.pages, outcome.error)
-
-    def _finish_dossier(self, files: DossierFiles, keys, dkeys, store: Store) -> None:
-        name = files.dossier.name
-        summary = self.assemble(files, keys[name], dkeys[name], store)
-        self.progress.dossier_done(name, summary)
+        self.stats["worker_cpu_s"] += outcome.cpu_s
+        self.progress.document_done(entry.display, outcome.pages, outcome.error)
 
     def _write_outputs(self, listed: list[DossierFiles], dkeys: dict[str, str], store: Store,
                        started: float) -> BatchSummary:
@@ -263,7 +292,7 @@ class Batch:
             outputs.write_atomic(self.o.out / "results.jsonl", outputs.jsonl_bytes(r.report_json for r in stored))
         if "csv" in formats:
             outputs.write_atomic(self.o.out / "findings.csv",
-                                 outputs.csv_bytes([f for r in stored for f in r.findings]))
+                                 outputs.csv_bytes([f for r in stored for f in r.findings.get(self.lang, [])]))
         if "index" in formats:
             generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
             outputs.write_atomic(self.o.out / "index.html", outputs.index_html(rows, self.lang, generated))
@@ -281,13 +310,8 @@ class Batch:
             documents=s["documents"], documents_read=s["documents_read"], documents_cached=s["documents_cached"],
             dossiers_assembled=s["dossiers_assembled"], pages_read=s["pages_read"],
             seconds=round(time.time() - started, 3), peak_worker_rss_kb=s["peak_worker_rss_kb"],
-            out=self.o.out, fail_on_reached=reached)
-
-
-class _DossierFailed(Exception):
-    def __init__(self, message: str, code: str):
-        super().__init__(message)
-        self.code = code
+            out=self.o.out, fail_on_reached=reached, render_errors=tuple(self.render_errors),
+            worker_cpu_s=round(s["worker_cpu_s"], 3))
 
 
 def _remove_stale_temps(out: Path) -> None:

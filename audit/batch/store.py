@@ -37,7 +37,7 @@ class StoredDossier:
     status: str  # "ok" | "failed"
     error: str | None
     report_json: str  # one line of canonical JSON (or the failure row)
-    findings: list[dict[str, Any]]
+    findings: dict[str, list[dict[str, Any]]]  # CSV rows per report language
     summary: dict[str, Any]
 
 
@@ -86,7 +86,7 @@ class Store:
         return row[0] if row else None
 
     def put_dossier(self, name: str, key: str, status: str, error: str | None, report_json: str,
-                    report: bytes, findings: list[dict], summary: dict) -> None:
+                    report: bytes, findings: dict, summary: dict) -> None:
         self.db.execute("INSERT OR REPLACE INTO dossiers VALUES (?,?,?,?,?,?,?,?,?)",
                         (name, key, status, error, report_json, report,
                          json.dumps(findings, ensure_ascii=False), json.dumps(summary, ensure_ascii=False),

@@ -59,7 +59,11 @@ def _to_stdout(report: DossierReport, fmt: str, lang: str, checklists) -> None:
 def _write_files(report, formats, out_dir: Path, lang: str, checklists, name: str) -> None:
     from audit.report.files import write_reports
 
-    written = write_reports(report, formats, out_dir, lang, checklists, name)
+    try:
+        written = write_reports(report, formats, out_dir, lang, checklists, name)
+    except OSError as exc:
+        raise UsageError(f"{out_dir}: kan het rapport niet schrijven ({exc.strerror or exc}); "
+                         f"kies met -o een map waarin u mag schrijven") from exc
     if sys.stdout.isatty():
         from audit.report.terminal import print_summary
 

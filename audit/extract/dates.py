@@ -12,143 +12,20 @@ year that puts it nearest to the closest full date written before it (else after
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from audit.checklist import BUNDLED_DIR, validate_file
+from audit.extract.spans import (anchor_windows, finditer_windows, first_chars, fold, number_words, quote_around,
+                                 vocabulary, words_pattern)
 from audit.model import DateFact, Document, WeekFact
 
-VOCAB_DIR = BUNDLED_DIR / "data"
-QUOTE_WIDTH = 200
+__all__ = ["dates_in_document", "find_dates", "find_weeks", "nearest_year", "number_words", "vocabulary"]
+
 MONTH_WINDOW_BEFORE, MONTH_WINDOW_AFTER = 40, 24  # chars around a month word that a date can span
 WEEK_WINDOW = 60  # chars either side of "week"/"weken" that a week reference can span
-CONTEXT_REACH = 300  # chars searched either side for a sentence end: keeps quoting linear
-
-
-# --------------------------------------------------------------------------- vocabulary
-
-
-@lru_cache(maxsize=8)
-def vocabulary(name: str, folder: Path = VOCAB_DIR) -> Mapping[str, Any]:
-    """The ``entries`` of ``checklists/data/<name>.yaml``, validated against its schema."""
-    return validate_file(folder / f"{name}.yaml")["entries"]
-
-
-def words_pattern(words: Iterable[str]) -> str:
-    """An alternation of literal words, longest first; a space matches any whitespace."""
-    unique = sorted({str(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
-
-
-def number_words() -> dict[str, int]:
-    """Number words 1-59 from the vocabulary, compounds assembled: 'tweeëntwintig' = 22."""
-    base = {str(k): int(v) for k, v in vocabulary("dates")["number_words"].items()}
-    units = {w: n for w, n in base.items() if 1 <= n <= 9}
-    tens = {w: n for w, n in base.items() if n in (20, 30, 40, 50)}
-    words = dict(base)
-    for uw, un in units.items():
-        joiner = "ën" if uw.endswith("e") else "en"  # twee-ën-twintig, vier-en-twintig
-        for tw, tn in tens.items():
-            words[f"{uw}{joiner}{tw}"] = un + tn
-    return words
-
-
-# --------------------------------------------------------------------------- text helpers
-
-# a sentence ends at [.!?;] before a capital, at a blank line, before a bullet, and at a line
-# break between a line that does not end mid-phrase and a capitalised line (form fields in PDFs)
-_SENTENCE_END = re.compile(r"(?=[.!?;\n])(?:[.!?;](?=\s+[A-Z0-9(\"'‘“])|\n\s*\n|\n(?=\s*[-•*·▪]\s)|(?<![a-z,])\n(?=[ \t]*[A-Z]))")
-
-
-@dataclass(frozen=True)
-class _Bounds:
-    """Sentence ends and line breaks of one text, found in one pass (quoting stays linear)."""
-
-    starts: list[int]  # where each sentence-end match starts
-    ends: list[int]  # where it ends: the next sentence begins there
-    newlines: list[int]
-
-
-@lru_cache(maxsize=8)
-def _bounds(text: str) -> _Bounds:
-    matches = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
-    newlines = [m.start() for m in re.finditer("\n", text)]
-    return _Bounds([a for a, _ in matches], [b for _, b in matches], newlines)
-
-
-def context_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around ``text[start:end]``; in a table (a line with ' | '), the row.
-    Either side reaches at most CONTEXT_REACH characters."""
-    b = _bounds(text)
-    left, right = max(0, start - CONTEXT_REACH), min(len(text), end + CONTEXT_REACH)
-    i = bisect_left(b.newlines, start)
-    line_start = max(left, b.newlines[i - 1] + 1 if i else 0)
-    j = bisect_left(b.newlines, end)
-    line_end = min(right, b.newlines[j] if j < len(b.newlines) else len(text))
-    if text.find(" | ", line_start, line_end) >= 0:
-        return line_start, line_end
-    k = bisect_right(b.ends, start)
-    sent_start = max(left, b.ends[k - 1] if k else 0)
-    n = bisect_left(b.starts, end)
-    sent_end = min(right, b.ends[n] if n < len(b.starts) else len(text))
-    return sent_start, sent_end
-
-
-def quote_around(text: str, start: int, end: int, width: int = QUOTE_WIDTH) -> str:
-    """The sentence or table row around a mention, whitespace collapsed, at most ~width chars."""
-    s, e = context_span(text, start, end)
-    if e - s > width:
-        half = max(0, (width - (end - start)) // 2)
-        s, e = max(s, start - half), min(e, end + half)
-    quote = " ".join(text[s:e].split())
-    return quote if e - s <= width else quote[: width + 20]
-
-
-@lru_cache(maxsize=8)
-def fold(text: str) -> str:
-    """Lower case with every position kept: word patterns run case-sensitively over it
-    (much faster than IGNORECASE) and their spans still index the original text."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)  # e.g. "İ" lowers to 2 chars
-
-
-def first_chars(words: Iterable[str]) -> str:
-    """A character class body of the words' first characters: a leading ``(?=[...])`` lets
-    the regex engine skip to candidate positions."""
-    return "".join(sorted({re.escape(str(w)[0]) for w in words if str(w)}))
-
-
-def anchor_windows(text: str, anchor: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
-    """Stretches of ``text`` around each match of ``anchor``, merged where they overlap.
-
-    Patterns whose number part is a long word alternation ("vierentwintig") are slow when
-    tried at every position; they run only inside these windows (the anchor word, "uur" or
-    "week", must be part of every match).
-    """
-    spans: list[tuple[int, int]] = []
-    for m in anchor.finditer(text):
-        a, b = max(0, m.start() - before), min(len(text), m.end() + after)
-        if spans and a <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], b)
-        else:
-            spans.append((a, b))
-    return spans
-
-
-def finditer_windows(pattern: re.Pattern[str], text: str, windows: Sequence[tuple[int, int]]) -> Iterable[re.Match[str]]:
-    """``pattern.finditer`` inside each window; a match that touches a window's cut end is
-    skipped (its lookaheads saw a false end of text)."""
-    for a, b in windows:
-        for m in pattern.finditer(text, a, b):
-            if m.end() < b - 1 or b == len(text):
-                yield m
 
 
 # --------------------------------------------------------------------------- grammar
@@ -160,6 +37,7 @@ class _Grammar:
     full_months: frozenset[str]
     ocr: Mapping[str, str]
     month_anchor: re.Pattern[str]
+    short_year_seps: frozenset[str]
     year_min: int
     year_max: int
     century: int
@@ -169,6 +47,8 @@ class _Grammar:
     week_anchor: re.Pattern[str]
     weekday: re.Pattern[str]
     weekdays: Mapping[str, int]
+    join: re.Pattern[str]  # what joins two full dates into a range
+    label_end: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -181,19 +61,22 @@ def grammar() -> _Grammar:
     month = rf"(?P<mon>{words_pattern(months)})(?P<dot>\.)?(?![^\W\d_])"
     month1 = rf"(?P<mon1>{words_pattern(months)})\.?(?![^\W\d_])"
     rng = f"(?:{words_pattern(v['range_words'])})"
-    year = r"(?:[\s,]{1,3}(?P<year>(?:1[89]|2\d)\d\d|'\d\d)(?!\d))?"
+    year = r"(?:(?:[\s,]{1,3}|-)(?P<year>(?:1[89]|2\d)\d\d|'\d\d|(?<=-)\d\d)(?!\d))?"  # "3 jan 2024", "3-jan-24"
     sep = "".join(re.escape(s) for s in v["separators"])
     ocr = {str(k): str(d) for k, d in v["ocr_digits"].items()}
-    od = "[0-9" + "".join(re.escape(k) for k in ocr if k != "|") + "]"
-    day = r"(?P<day>[0-3]?\d|[1-3] \d)(?:e|ste|de)?"
+    letters = "".join(re.escape(k) for k in ocr if k != "|")  # "|" is a table border, never a digit
+    od = f"[0-9{letters}]"
+    year_letters = "".join(re.escape(k) for k, d in ocr.items() if d in "12" and k != "|")
+    suffix = f"(?:{words_pattern(v['day_suffixes'])})?"
+    day = rf"(?P<day>[0-3]?\d|[1-3] \d){suffix}"
     patterns = {
         # "(maandag) 4 maart 2024", "3 jan. 2024", "29 april"; OCR "1 4 maart" = 14 maart.
         # A weekday before the day is allowed and left out of the text.
-        "text": re.compile(rf"(?=\d)(?<![\w/.,-]){day}[ \t]{{0,2}}{month}{year}"),
+        "text": re.compile(rf"(?=\d)(?<![\w/.,-]){day}(?:[ \t]{{0,2}}|-){month}{year}"),
         # "1 t/m 14 maart 2024", "1-14 maart", "28 februari t/m 3 maart 2024"
         "range": re.compile(
-            rf"(?=\d)(?<![\w/.,-])(?P<day1>[0-3]?\d)(?:e|ste|de)?\s*(?:{month1}\s*)?{rng}\s*"
-            rf"(?P<day>[0-3]?\d)(?:e|ste|de)?[ \t]{{0,2}}{month}{year}"),
+            rf"(?=\d)(?<![\w/.,-])(?P<day1>[0-3]?\d){suffix}\s*(?:{month1}\s*)?{rng}\s*"
+            rf"(?P<day>[0-3]?\d){suffix}[ \t]{{0,2}}{month}{year}"),
         # "03-01-2024", "3-1-24", "3/1/2024", "03.01.2024" (same separator twice)
         "numeric": re.compile(
             rf"(?=\d)(?<![\w,])(?<!\d[{sep}])(?P<day>[0-3]?\d)(?P<sep>[{sep}])(?P<mon>[01]?\d)(?P=sep)"
@@ -203,17 +86,30 @@ def grammar() -> _Grammar:
                           r"(?P<day>[0-3]?\d)(?![\w/-])"),
         # scans: "O3-01-2024", "l2-03-2024"
         "ocr": re.compile(
-            rf"(?=[0-9OoIl])(?<![\w,])(?=[0-9{sep}]{{0,9}}[OoIl])(?P<day>{od}?{od})(?P<sep>[{sep}])(?P<mon>{od}?{od})(?P=sep)"
-            rf"(?P<year>[12Il]{od}{{3}})(?![\w])"),
+            rf"(?={od})(?<![\w,])(?=[0-9{sep}]{{0,9}}[{letters}])(?P<day>{od}?{od})(?P<sep>[{sep}])"
+            rf"(?P<mon>{od}?{od})(?P=sep)(?P<year>[12{year_letters}]{od}{{3}})(?![\w])"),
     }
-    w = v["weeks"]
-    weekdays = {str(w).lower(): i % 7 for i, w in enumerate(v["weekdays"])}  # maandag..zondag, ma..zo
-    weekday = re.compile(rf"(?<!\w)(?P<wd>{words_pattern(weekdays)})\.?,?\s+$", re.I)
-    month_anchor = re.compile(rf"(?=[{first_chars(months)}])(?<![^\W\d_])(?:{words_pattern(months)})(?![^\W\d_])")
-    return _Grammar(months, full, ocr, month_anchor, int(v["year_min"]), int(v["year_max"]),
-                    int(v["two_digit_century"]), patterns, _week_patterns(v), number_words(),
-                    re.compile(words_pattern([*w['week_words'], *w['plural_words'], *w['ordinal_nouns']])),
-                    weekday, weekdays)
+    weeks = v["weeks"]
+    weekdays = {str(d).lower(): i % 7 for i, d in enumerate(v["weekdays"])}  # maandag..zondag, ma..zo
+    return _Grammar(
+        months=months, full_months=full, ocr=ocr,
+        month_anchor=re.compile(rf"(?=[{first_chars(months)}])(?<![^\W\d_])(?:{words_pattern(months)})(?![^\W\d_])"),
+        short_year_seps=frozenset(v["two_digit_year_separators"]),
+        year_min=int(v["year_min"]), year_max=int(v["year_max"]), century=int(v["two_digit_century"]),
+        patterns=patterns, week_patterns=_week_patterns(v), numbers=number_words(),
+        week_anchor=re.compile(words_pattern([*weeks["week_words"], *weeks["plural_words"], *weeks["ordinal_nouns"]])),
+        weekday=re.compile(rf"(?<!\w)(?P<wd>{words_pattern(weekdays)})\.?,?\s+$", re.I),
+        weekdays=weekdays,
+        join=re.compile(rf"\s*(?:{words_pattern(v['range_words'])})\s*$", re.I),
+        label_end=_label_end(),
+    )
+
+
+def _label_end() -> re.Pattern[str]:
+    """What follows a schedule row's week label: a cell border, a colon or the hours."""
+    h = vocabulary("hours")
+    hours = words_pattern([*h["times_words"], *h["hour_words"]])
+    return re.compile(rf"[ \t]*[:|]|[ \t]+\d{{1,3}}(?:[.,]\d{{1,2}})?[ \t]*(?:{hours})(?![^\W\d_])", re.I)
 
 
 def _week_patterns(v: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
@@ -228,7 +124,8 @@ def _week_patterns(v: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
             rf"(?:\s*(?:{words_pattern(w['calendar_year_joiners'])})?\s*\(?(?P<year>(?:19|20)\d\d)(?!\d)\)?)?"),
         # "week 42", "wk 12 2024", "week 12 van 2024", "week 46 tot en met 52", "vanaf week 5"
         "week": re.compile(
-            rf"(?<!\w)(?P<from>vanaf\s+)?(?:{words_pattern(w['week_words'])})\.?\s*(?P<n>\d{{1,3}})(?![\d,.]\d)"
+            rf"(?<!\w)(?P<from>(?:{words_pattern(w['from_words'])})\s+)?(?:{words_pattern(w['week_words'])})\.?"
+            rf"\s*(?P<n>\d{{1,3}})(?![\d,.]\d)"
             rf"(?:\s*(?:{rng})\s*(?:(?:{words_pattern(w['week_words'])})\s*)?(?P<n2>\d{{1,3}})(?!\d))?"
             rf"(?:\s*(?:{words_pattern(w['calendar_year_joiners'])})?\s*\(?(?P<year>(?:19|20)\d\d)(?!\d)\)?)?"
             rf"(?P<tail>\s+(?:{words_pattern(w['sick_leave_tails'])})(?!\w))?"),
@@ -332,6 +229,8 @@ def _from_numeric(m: re.Match[str], g: _Grammar, source: str, ocr: bool = False)
         if all(p.isdigit() for p in parts):
             return None  # already read by the plain numeric pattern
         parts = ["".join(g.ocr.get(c, c) for c in p) for p in parts]
+    if len(parts[2]) == 2 and m.group("sep") not in g.short_year_seps:
+        return None
     day, month, year = int(parts[0]), int(parts[1]), _year(parts[2], g)
     if year is None or not _valid(year, month, day):
         return None
@@ -367,15 +266,12 @@ def _leftmost_longest(found: list[_Raw]) -> list[_Raw]:
     return kept
 
 
-_JOIN = re.compile(r"\s*(?:t/m|tot en met|tot|-|–|—)\s*$", re.I)
-
-
 def _link_full_ranges(text: str, raws: list[_Raw]) -> list[_Raw]:
     """'01-03-2024 t/m 14-04-2024': the first date gets the second as its end (both are kept)."""
     out = list(raws)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        joined = b.start - a.end <= 12 and _JOIN.match(text, a.end, b.start) is not None
+        joined = b.start - a.end <= 12 and grammar().join.match(text, a.end, b.start) is not None
         if a.end_day is None and a.year and b.year and joined:
             if date(a.year, a.month, a.day) < date(b.year, b.month, b.day):
                 out[i] = replace(a, end_day=b.day, end_month=b.month, end_year=b.year)
@@ -468,8 +364,9 @@ def find_weeks(text: str, page: int) -> list[WeekFact]:
     return [fact for _, _, fact in kept]
 
 
-_CELL_START = re.compile(r"(?:^|\n|\|)[ \t]*$")
-_CELL_END = re.compile(r"[ \t]*[:|]")
+# a schedule or plan row starts its line with the week label, then a cell border, a colon or
+# straight away the hours ("Week 1-2 | 2 x 2 uur", "week 3-4: 3 x 3 uur", "Week 1-2 3 x 4 uur")
+_ROW_START = re.compile(r"(?:^|\n)[ \t]*$")
 
 
 def _week_fact(key: str, m: re.Match[str], text: str, page: int) -> WeekFact | None:
@@ -499,8 +396,8 @@ def _week_fact(key: str, m: re.Match[str], text: str, page: int) -> WeekFact | N
 def _is_schedule_label(m: re.Match[str], text: str, end: int | None) -> bool:
     if end is None and not m.group("from"):
         return False
-    at_cell_start = _CELL_START.search(text, max(0, m.start() - 40), m.start()) is not None
-    return at_cell_start and _CELL_END.match(text, m.end()) is not None
+    at_row_start = _ROW_START.search(text, max(0, m.start() - 40), m.start()) is not None
+    return at_row_start and grammar().label_end.match(text, m.end()) is not None
 
 
 def dates_in_document(doc: Document) -> tuple[list[DateFact], list[WeekFact]]:

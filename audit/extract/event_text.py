@@ -8,6 +8,7 @@ The cue words come from ``checklists/data/events.yaml``; nothing Dutch lives her
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +17,7 @@ from functools import lru_cache
 from audit.model import AuditedDocument, DateFact, Evidence
 
 QUOTE_CHARS = 200
+MAX_LINE = 2000  # chars; a table row or paragraph line is far shorter
 # A label and its value may stand on two lines (OCR of a form): "Datum melding\n\n21-12-2023".
 LABEL_ONLY_TAIL = re.compile(r"^[\s:|.\-_]*$")
 # "05-06-2024 | Evaluatie | ...": the cue is the row's first cell after its date.
@@ -41,11 +43,8 @@ class Line:
     def evidence(self) -> Evidence:
         return Evidence(self.document, self.page, quote_of(self.text))
 
-    def dates_after(self, pos: int) -> list[DateSpot]:
-        return [d for d in self.dates if d.start >= pos]
-
-    def dates_before(self, pos: int) -> list[DateSpot]:
-        return [d for d in self.dates if d.end <= pos]
+    def dates_after(self, pos: int) -> tuple[DateSpot, ...]:
+        return self.dates[bisect_left(self.dates, pos, key=lambda d: d.start):]
 
 
 def quote_of(text: str) -> str:
@@ -106,10 +105,27 @@ def document_lines(audited: AuditedDocument) -> list[Line]:
             if block.is_furniture:
                 continue
             for raw in block.text.splitlines():
-                if raw.strip():
-                    lines.append(Line(name, block.page or page.number, raw,
-                                      _spots(raw, pattern, by_text), len(lines)))
+                for piece in _pieces(raw):
+                    if piece.strip():
+                        lines.append(Line(name, block.page or page.number, piece,
+                                          _spots(piece, pattern, by_text), len(lines)))
     return lines
+
+
+def _pieces(text: str) -> list[str]:
+    """A line longer than MAX_LINE (text without newlines) is cut at spaces, so that the
+    work per line stays bounded."""
+    if len(text) <= MAX_LINE:
+        return [text]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + MAX_LINE)
+        if end < len(text):
+            cut = text.rfind(" ", start + MAX_LINE // 2, end)
+            end = cut + 1 if cut > start else end
+        pieces.append(text[start:end])
+        start = end
+    return pieces
 
 
 @dataclass(frozen=True)
@@ -141,6 +157,19 @@ def label_dates(lines: Sequence[Line], i: int, end: int, *, all_dates: bool = Fa
     return ()
 
 
+def _longest_first(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Of overlapping cue matches keep the longest ("evaluatie plan van aanpak" over "plan van
+    aanpak"); one sweep in text order."""
+    kept: list[tuple[int, int, str]] = []
+    for start, end, key in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
+        if kept and start < kept[-1][1]:
+            if end - start > kept[-1][1] - kept[-1][0]:
+                kept[-1] = (start, end, key)
+            continue
+        kept.append((start, end, key))
+    return kept
+
+
 def cue_hits(lines: Sequence[Line], cues: Mapping[str, Sequence[str]], *,
              multi: frozenset[str] = frozenset()) -> list[CueHit]:
     """Each cue in each dated line with its date: the date right after the cue (a label or a
@@ -159,12 +188,7 @@ def cue_hits(lines: Sequence[Line], cues: Mapping[str, Sequence[str]], *,
             for m in pattern.finditer(line.text):
                 if m.end() > m.start():
                     found.append((m.start(), m.end(), key))
-        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-        kept: list[tuple[int, int, str]] = []
-        for start, end, key in sorted(found, key=lambda f: -(f[1] - f[0])):
-            if all(end <= s or start >= e for s, e, _ in kept):
-                kept.append((start, end, key))
-        kept.sort()
+        kept = _longest_first(found)
         for n, (start, end, key) in enumerate(kept):
             stop = kept[n + 1][0] if n + 1 < len(kept) else None
             opens_row = bool(line.dates) and line.dates[0].start <= 3 and line.dates[0].end <= start

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from audit.checklist import Checklists
 from audit.extract.event_text import (CueHit, Line, compile_any, cue_hits, document_lines, label_dates,
@@ -32,14 +33,18 @@ OWN_EVENT = {
 }
 # A first sick day more than this far before a document's date is not plausible (wachttijd + sanctie).
 MAX_SICK_SPAN = timedelta(days=7 * 160)
-RANGE_WORD = re.compile(r"t/m|tot|-|–|—", re.IGNORECASE)
+DISSENT_FINDING = "consistency.eerste_ziektedag_verschilt"
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> Checklists:
+    from audit.checklist import load_checklists
+    return load_checklists()
 
 
 def _vocab(checklists: Checklists | None) -> Mapping:
-    if checklists is None:
-        from audit.checklist import load_checklists
-        checklists = load_checklists()
-    return checklists.vocab.get("events", {})
+    """The event vocabulary; without checklists (``document_date(audited)``), the bundled set."""
+    return (checklists or _bundled()).vocab.get("events", {})
 
 
 # --------------------------------------------------------------------------- document date
@@ -54,11 +59,20 @@ def _labelled(lines: Sequence[Line], pattern, *, exclude=None) -> list[tuple[dat
             dates = label_dates(lines, i, m.end())
             if not dates:
                 continue
-            source = line if dates[0] in line.dates else lines[i + 1]
             if exclude is not None and exclude.search(line.text[max(0, m.start() - 40):m.start()]):
                 continue
-            found.append((dates[0].value, source))
+            found.append((dates[0].value, _label_line(lines, i, dates[0])))
     return found
+
+
+def _label_line(lines: Sequence[Line], i: int, spot) -> Line:
+    """The line that shows a label's date; a label and a value on two lines (a form read by
+    OCR) are quoted together: "Datum melding 21-12-2023"."""
+    line = lines[i]
+    if spot in line.dates:
+        return line
+    value = lines[i + 1]
+    return replace(value, text=f"{line.text.strip()} {value.text.strip()}", dates=())
 
 
 def _signature_dates(lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, Line]]:
@@ -74,8 +88,7 @@ def _signature_dates(lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, 
                 continue
             near = " ".join(x.text for x in lines[max(0, i - 3): i + 4])
             if cues is None or cues.search(near):
-                source = line if dates[0] in line.dates else lines[i + 1]
-                found.append((dates[0].value, source))
+                found.append((dates[0].value, _label_line(lines, i, dates[0])))
     return found
 
 
@@ -111,7 +124,6 @@ def dated_document(audited: AuditedDocument, checklists: Checklists | None = Non
     vocab = _vocab(checklists)
     lines = document_lines(audited) if lines is None else lines
     labels = vocab.get("document_date_labels", {}) or {}
-    excluded = matcher(vocab, "not_document_date")
     steps = (
         lambda: _labelled(lines, compile_any(vocab_patterns(labels.get(audited.doc_type)))),
         lambda: _labelled(lines, compile_any(vocab_patterns(labels.get("generic")))),
@@ -119,7 +131,6 @@ def dated_document(audited: AuditedDocument, checklists: Checklists | None = Non
         lambda: _letter_date(lines, vocab),
         lambda: _page_one_dates(lines, vocab),
     )
-    del excluded
     for step in steps:
         found = step()
         if found:
@@ -147,7 +158,8 @@ def first_sick_day_votes(audited: AuditedDocument, lines: Sequence[Line], vocab:
     if before is not None and after is not None:
         for line in lines:
             for spot in line.dates:
-                if before.search(line.text[:spot.start]) and after.search(line.text[spot.end:]):
+                if before.search(line.text[max(0, spot.start - 30):spot.start]) and \
+                        after.search(line.text[spot.end:spot.end + 40]):
                     found.append((spot.value, line))
     own = audited.doc_date
     return [(d, line) for d, line in found if own is None or (d <= own and own - d <= MAX_SICK_SPAN)]
@@ -188,10 +200,11 @@ def mention_events(audited: AuditedDocument, lines: Sequence[Line], vocab: Mappi
     multi = frozenset(k for k in cues if k not in set(vocab.get("single_events", [])))
     future_ok = set(vocab.get("future_allowed", []))
     planned_ok = set(vocab.get("planned_allowed", []))
+    range_words = matcher(vocab, "range_words")
     planned = matcher(vocab, "planned_cues")
     own = audited.doc_date
     events = []
-    sources = {"evaluatie": set(vocab.get("evaluation_sources", []))}
+    sources = {k: set(v) for k, v in (vocab.get("event_sources") or {}).items()}
     for hit in cue_hits(lines, cues, multi=multi):
         if _is_planned(hit, planned) and hit.key not in planned_ok:
             continue
@@ -200,16 +213,16 @@ def mention_events(audited: AuditedDocument, lines: Sequence[Line], vocab: Mappi
         for spot in hit.dates:
             if own is not None and spot.value > own and hit.key not in future_ok:
                 continue
-            events.append(Event(hit.key, spot.value, None, hit.line.evidence(), until=_until(hit.line, spot)))
+            events.append(Event(hit.key, spot.value, None, hit.line.evidence(), until=_until(hit.line, spot, range_words)))
     return events
 
 
-def _until(line: Line, spot) -> date | None:
+def _until(line: Line, spot, range_words) -> date | None:
     """The end of a period: a range fact, or a second date right after ('t/m 01-11-2024')."""
     if spot.until:
         return spot.until
     later = [d for d in line.dates if d.start > spot.end and d.start - spot.end <= 14]
-    if later and RANGE_WORD.search(line.text[spot.end:later[0].start]):
+    if later and range_words is not None and range_words.search(line.text[spot.end:later[0].start]):
         return later[0].value
     return None
 
@@ -223,9 +236,12 @@ def own_events(audited: AuditedDocument, lines: Sequence[Line], vocab: Mapping,
         return []
     if kind == "evaluatie":
         cues = {"evaluatie": [*vocab_patterns((vocab.get("event_cues") or {}).get("evaluatie")),
-                              "gesprek", "overleg", "verslag"]}
+                              *vocab_patterns(vocab.get("evaluation_entry_cues"))]}
         entries = {}
+        planned = matcher(vocab, "planned_cues")
         for hit in cue_hits(lines, cues):
+            if _is_planned(hit, planned):
+                continue
             if hit.start <= 3 or hit.line.dates and hit.line.dates[0].start <= 3:
                 for spot in hit.dates:
                     entries.setdefault(spot.value, Event("evaluatie", spot.value, None, hit.line.evidence()))
@@ -261,8 +277,6 @@ def merge_events(own: Sequence[Event], mentioned: Sequence[Event], single: set[s
             continue
         seen = {e.date for e in mine}
         out += mine
-        if kind in ("fml",) and any(e.date for e in mine):
-            continue  # a new FML is a document of its own; mentions cite the same ones
         for e in mentions.get(kind, []):
             if e.date not in seen:
                 seen.add(e.date)
@@ -288,6 +302,13 @@ def unique_sollicitaties(events: Sequence[Event]) -> list[Event]:
     return out
 
 
+def _dissent_warning(checklists: Checklists | None, first: date, others: Sequence[date]) -> str:
+    """The timeline warning speaks the words of the finding consistency.eerste_ziektedag_verschilt."""
+    entry = checklists.findings.get(DISSENT_FINDING, {}) if checklists is not None else {}
+    template = (entry.get("message") or {}).get("nl") or "{first} / {others}"
+    return template.format(first=first.strftime("%d-%m-%Y"), others=", ".join(d.strftime("%d-%m-%Y") for d in others))
+
+
 def build_timeline(docs: Sequence[AuditedDocument], checklists: Checklists | None = None) -> Timeline:
     vocab = _vocab(checklists)
     lines_of = {id(a): document_lines(a) for a in docs}
@@ -297,11 +318,9 @@ def build_timeline(docs: Sequence[AuditedDocument], checklists: Checklists | Non
         dated[id(a)] = found
     votes = [(a.document.path, first_sick_day_votes(a, lines_of[id(a)], vocab)) for a in docs]
     first, evidence, others = choose_first_sick_day(votes)
-    warnings = []
-    if others:
-        shown = ", ".join(d.strftime("%d-%m-%Y") for d in others)
-        warnings.append(f"Documenten noemen verschillende eerste ziektedagen: {first:%d-%m-%Y} "
-                        f"(meerderheid) en {shown}.")
+    warnings = [_dissent_warning(checklists, first, others)] if others else []
+    if first is None and any(a.dates for a in docs):
+        warnings.append(str(((vocab.get("messages") or {}).get("no_first_sick_day") or {}).get("nl", "")))
     own: list[Event] = []
     mentioned: list[Event] = []
     sollicitaties: list[Event] = []

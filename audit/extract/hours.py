@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from audit.extract.dates import (anchor_windows, context_span, finditer_windows, first_chars, fold, number_words,
+from audit.extract.spans import (anchor_windows, context_span, finditer_windows, first_chars, fold, number_words,
                                  quote_around, vocabulary, words_pattern)
 from audit.model import Document, HoursFact, HoursStep, Section
 
@@ -37,15 +37,17 @@ from audit.model import Document, HoursFact, HoursStep, Section
 class _Grammar:
     numbers: Mapping[str, int]
     units: Mapping[str, str]  # lower-case unit phrase (spaces collapsed) -> unit
-    patterns: Mapping[str, re.Pattern[str]]
+    figure: re.Pattern[str]
     no_limit: re.Pattern[str]
     roles: re.Pattern[str]
     role_of: Mapping[str, str]
     step: re.Pattern[str]
     anchor: re.Pattern[str]
+    short_hour_words: frozenset[str]
     half_day_hours: float
     bare_min: float
     bare_max: float
+    max_rate: Mapping[str, float]  # per_day / per_week -> the largest plausible figure
 
 
 def _unit_key(text: str) -> str:
@@ -56,42 +58,60 @@ def _unit_key(text: str) -> str:
 def grammar() -> _Grammar:
     v = vocabulary("hours")
     numbers = number_words()
-    num_word = words_pattern(numbers)
-    num = rf"(?:\d{{1,3}}(?:[.,]\d{{1,2}})?(?:\s?½)?|½|{num_word})"
     units = {_unit_key(p): unit for unit, phrases in v["units"].items() for p in phrases}
-    unit = rf"(?P<unit>{words_pattern(p.rstrip(',') for ps in v['units'].values() for p in ps)})(?![^\W\d_])"
-    hour = rf"(?P<hw>{words_pattern(v['hour_words'])})(?![^\W\d_])"
-    lead = r"(?<![\w.,:/-])"
-    tail = rf"(?:[ \t]*\n?[ \t]*{unit})?"
-    patterns = {
-        "times": rf"{lead}(?P<n>{num})\s?(?:{words_pattern(v['times_words'])})\s?(?P<m>{num})\s*{hour}{tail}",
-        "parts": rf"{lead}(?P<n>{num})\s+(?:{words_pattern(v['part_nouns'])})\s+(?:per\s+week\s+)?"
-                 rf"(?:{words_pattern(v['part_joiners'])})\s+(?P<m>{num})\s*{hour}{tail}",
-        "range": rf"{lead}(?P<n>{num})\s?(?:{words_pattern(v['range_words'])})\s?(?P<m>{num})\s*{hour}{tail}",
-        "total": rf"(?<!\w)(?:{words_pattern(v['total_words'])})\s*:?\s*(?P<n>{num})\s*{hour}",
-        "simple": rf"{lead}(?P<n>{num})\s*{hour}{tail}",
-        "half_day": rf"(?<!\w)(?:(?P<n>{num})\s+)?(?:{words_pattern(v['half_day_words'])})(?!\w){tail}",
-    }
     roles = {str(w).lower(): role for role, words in v["roles"].items() for w in words}
-    anchors = [*v["hour_words"], *(p.split()[0] for p in v["half_day_words"])]
+    anchors = [*v["hour_words"], *(p.split()[0] for p in v["half_day_words"]), *v["weekly_adjectives"]]
     step_range = words_pattern(v["step_range_words"])
     step = (rf"(?<!\w)(?P<from>(?:{words_pattern(v['step_from_words'])})\s+)?(?:{words_pattern(v['step_week_words'])})"
-            rf"\s*(?P<a>\d{{1,2}})(?!\d)(?:\s*(?:{step_range})\s*(?:week\s*)?(?P<b>\d{{1,2}})(?!\d))?[ \t]*[:|]?\s*")
+            rf"\s*(?P<a>\d{{1,2}})(?!\d)(?:\s*(?:{step_range})\s*(?:(?:{words_pattern(v['step_week_words'])})\s*)?"
+            rf"(?P<b>\d{{1,2}})(?!\d))?[ \t]*[:|]?\s*")
     no_limit = r"[\s|:,-]+".join  # phrase words joined by any separator
     return _Grammar(
         numbers=numbers,
         units=units,
-        patterns={k: re.compile(p) for k, p in patterns.items()},
-        no_limit=re.compile(rf"(?=[{first_chars(v['no_limit_phrases'])}])(?<!\w)(?:" + "|".join(no_limit(map(re.escape, str(p).split()))
-                                                       for p in v["no_limit_phrases"]) + r")(?!\w)"),
+        figure=re.compile(_figure_pattern(v, numbers)),
+        no_limit=re.compile(rf"(?=[{first_chars(v['no_limit_phrases'])}])(?<!\w)(?:"
+                            + "|".join(no_limit(map(re.escape, str(p).split())) for p in v["no_limit_phrases"])
+                            + r")(?!\w)"),
         roles=re.compile(rf"(?=[{first_chars(roles)}])\b(?:{words_pattern(roles)})\b"),
         role_of=roles,
         step=re.compile(step),
         anchor=re.compile(rf"(?:{words_pattern(anchors)})(?![^\W\d_])"),
+        short_hour_words=frozenset(str(x) for x in v["short_hour_words"]),
         half_day_hours=float(v["half_day_hours"]),
         bare_min=float(v["bare_weekly_min"]),
         bare_max=float(v["bare_weekly_max"]),
+        max_rate={"per_day": float(v["max_per_day"]), "per_week": float(v["max_per_week"])},
     )
+
+
+def _figure_pattern(v: Mapping[str, Any], numbers: Mapping[str, int]) -> str:
+    """One pattern for every figure form, so the text is scanned once (runs on folded text).
+
+    Branches, tried in this order at each position (the longer form first):
+    total ("totaal 12 uur"), a number with an optional middle part — times ("2 x 3"),
+    parts ("twee dagdelen van 4"), range ("4 à 6") — then the hour word and an optional unit,
+    half days ("halve dagen", "drie halve dagen") and weekly adjectives ("32-urige werkweek").
+    """
+    w = words_pattern
+    num = rf"(?:\d{{1,3}}(?:[.,]\d{{1,2}})?(?:\s?½)?|½|{w(numbers)})"
+    hour_words = w(v["hour_words"])
+
+    def unit(name: str) -> str:
+        phrases = (p.rstrip(",") for ps in v["units"].values() for p in ps)
+        return rf"(?:\.?[ \t]*\n?[ \t]*(?P<{name}>{w(phrases)})(?![^\W\d_]))?"  # "20 u. per week"
+
+    per_week = rf"(?:{w(v['part_per_week'])})\s+"
+    joiner = rf"(?:{w(v['part_joiners'])})\s+"
+    middle = (rf"(?:\s?(?P<times>{w(v['times_words'])})\s?(?:{per_week})?(?P<tm>{num})"  # "3 keer per week 2 uur"
+              rf"|\s+(?P<parts>{w(v['part_nouns'])})\s+(?:{per_week}(?:{joiner})?|{joiner})(?P<pm>{num})"
+              rf"|\s?(?P<range>{w(v['range_words'])})\s?(?P<rm>{num}))?")
+    starts = first_chars([*numbers, *v["total_words"], *v["half_day_words"], *"0123456789½"])
+    return (rf"(?=[{starts}])(?<![\w.,:/-])(?:"
+            rf"(?P<total>{w(v['total_words'])})\s*:?\s*(?P<tn>{num})\s*(?:{hour_words})(?![^\W\d_])"
+            rf"|(?P<n>{num}){middle}\s*(?P<hw>{hour_words})(?![^\W\d_]){unit('unit')}"
+            rf"|(?:(?P<hn>{num})\s+)?(?P<half>{w(v['half_day_words'])})(?![^\W\d_]){unit('hunit')}"
+            rf"|(?P<an>{num})[ \t-]?(?P<adj>{w(v['weekly_adjectives'])})(?![^\W\d_]))")
 
 
 # --------------------------------------------------------------------------- numbers and units
@@ -112,11 +132,6 @@ def parse_number(text: str, g: _Grammar | None = None) -> float | None:
     return float(t.replace(",", ".")) + half
 
 
-def _unit(m: re.Match[str], g: _Grammar) -> str | None:
-    unit = m.groupdict().get("unit")
-    return g.units.get(_unit_key(unit)) if unit else None
-
-
 @dataclass(frozen=True)
 class _Hit:
     start: int
@@ -128,56 +143,62 @@ def _hit(m: re.Match[str], fact: HoursFact) -> _Hit:
     return _Hit(m.start(), m.end(), fact)
 
 
-def _fact(m: re.Match[str], value: float | None, unit: str | None, page: int, **extra: Any) -> HoursFact:
+def _fact(m: re.Match[str], source: str, value: float | None, unit: str | None, page: int,
+          **extra: Any) -> HoursFact:
     """``m`` ran over the folded text; the fact's text is the figure as written."""
-    source = extra.pop("source")
     return HoursFact(value=value, unit=unit, text=" ".join(source[m.start():m.end()].split()), page=page, quote="",
                      **extra)
 
 
-def _read(key: str, m: re.Match[str], page: int, g: _Grammar, source: str) -> HoursFact | None:
-    """One pattern's match (over the folded text) as a fact; None when it is not an hour figure."""
-    n = parse_number(m.group("n"), g) if m.groupdict().get("n") else None
-    mm = parse_number(m.group("m"), g) if m.groupdict().get("m") else None
-    unit = _unit(m, g)
-    hour_word = (m.groupdict().get("hw") or "").lower()
-    if key in ("times", "parts"):
-        return _fact(m, n * mm, "per_week", page, source=source) if n and mm else None
-    if key == "half_day":
-        if m.group("n") is None:
-            return _fact(m, g.half_day_hours, "per_day", page, source=source)
-        return _fact(m, n * g.half_day_hours, "per_week", page, source=source) if n else None
-    if key == "total":
-        return _fact(m, n, "total", page, source=source) if n else None
-    if hour_word in ("u", "hr") and unit is None:
+def _read(m: re.Match[str], page: int, g: _Grammar, source: str) -> HoursFact | None:
+    """A figure match as a fact; None when it is not an hour figure (a time of day, "4 u")."""
+    groups = m.groupdict()
+    if groups["total"]:
+        n = parse_number(groups["tn"], g)
+        return _fact(m, source, n, "total", page) if n else None
+    if groups["adj"]:
+        n = parse_number(groups["an"], g)
+        return _fact(m, source, n, "per_week", page) if n else None
+    if groups["half"]:
+        unit = g.units.get(_unit_key(groups["hunit"] or ""))
+        if groups["hn"] is None:
+            return _fact(m, source, g.half_day_hours, unit or "per_day", page)
+        n = parse_number(groups["hn"], g)
+        return _fact(m, source, n * g.half_day_hours, "per_week", page) if n else None
+    n = parse_number(groups["n"], g)
+    second = groups["tm"] or groups["pm"] or groups["rm"]
+    mm = parse_number(second, g) if second else None
+    unit = g.units.get(_unit_key(groups["unit"])) if groups["unit"] else None
+    if not n or (second and not mm):
+        return None
+    if groups["times"] or groups["parts"]:
+        return _fact(m, source, n * mm, "per_week", page)
+    if groups["hw"] in g.short_hour_words and unit is None:
         return None  # "4 u" alone is too short to trust
-    if key == "range":
-        if not (n and mm and n < mm):
-            return None
-        return _fact(m, n, unit, page, low=n, high=mm, source=source)
-    return _fact(m, n, unit, page, source=source) if n else None
+    if groups["range"]:
+        return _fact(m, source, n, unit, page, low=n, high=mm) if n < mm else None
+    return _fact(m, source, n, unit, page)
 
 
 WINDOW_BEFORE, WINDOW_AFTER = 80, 40  # chars around an hour word that a figure can span
+SCHEDULE_INTRO_REACH = 2  # blocks back to the sentence introducing a schedule (a heading may lie between)
 STEP_LABEL_REACH = 40  # "vanaf week 12 t/m 14 | " is the longest step label
 
 
 def _scan(text: str, page: int) -> list[_Hit]:
     """Every hour figure, leftmost-longest; unitless ones still have ``unit`` None.
 
-    The patterns run only in windows around hour words: a number-word alternation tried at
-    every position of a long text is what makes a scan slow.
+    The figure pattern runs only in windows around hour words: a number-word alternation
+    tried at every position of a long text is what makes a scan slow.
     """
     g = grammar()
     folded = fold(text)
     hits = [_hit(m, HoursFact(None, None, " ".join(text[m.start():m.end()].split()), page, "", limit="none"))
             for m in g.no_limit.finditer(folded)]
-    windows = anchor_windows(folded, g.anchor, WINDOW_BEFORE, WINDOW_AFTER)
-    for key, pattern in g.patterns.items():
-        for m in finditer_windows(pattern, folded, windows):
-            fact = _read(key, m, page, g, text)
-            if fact is not None:
-                hits.append(_hit(m, fact))
+    for m in finditer_windows(g.figure, folded, anchor_windows(folded, g.anchor, WINDOW_BEFORE, WINDOW_AFTER)):
+        fact = _read(m, page, g, text)
+        if fact is not None and (fact.value or 0) <= g.max_rate.get(fact.unit, float("inf")):
+            hits.append(_hit(m, fact))
     hits.sort(key=lambda h: (h.start, h.start - h.end))
     kept: list[_Hit] = []
     for h in hits:
@@ -226,7 +247,8 @@ def role_of_title(title: str | None) -> str | None:
     return grammar().role_of[" ".join(m.group(0).lower().split())] if m else None
 
 
-def _finish(text: str, hits: Sequence[_Hit], g: _Grammar, title_role: str | None = None) -> list[tuple[_Hit, HoursFact]]:
+def _finish(text: str, hits: Sequence[_Hit], g: _Grammar,
+            title_role: str | None = None) -> list[tuple[_Hit, HoursFact]]:
     """Quote and role for each hit (word before, section title, word after); unitless figures
     become weekly or are dropped."""
     out = []
@@ -305,11 +327,36 @@ def find_hours(text: str, page: int) -> list[HoursFact]:
     return _attach_schedules(facts, _steps_in(text, 0, pairs, 0))
 
 
-def _attach_schedules(facts: list[HoursFact], steps: Sequence[_Step]) -> list[HoursFact]:
+def _attach_schedules(facts: list[HoursFact], steps: Sequence[_Step],
+                      places: Sequence[tuple[int, str | None]] | None = None) -> list[HoursFact]:
+    """Put each schedule on its first step's fact and give all its step facts one role.
+
+    ``places`` holds (block index, section-title role) per fact. A schedule's role is its
+    section title's, else that of the figure that introduces it ("eindniveau 20 uur per week,
+    te bereiken via onderstaand urenopbouwschema") up to two blocks back, else
+    its first step's own: a table row's work description ("Aangepast werk") says what the
+    weeks are filled with, not whose schedule it is.
+    """
+    places = places or [(0, None)] * len(facts)
     for run in _schedules(steps):
-        first = run[0].fact_index
-        facts[first] = replace(facts[first], steps=tuple(s.step for s in run))
+        indices = [s.fact_index for s in run]
+        role = _schedule_role(facts, places, indices[0])
+        for i in indices:
+            facts[i] = replace(facts[i], role=role)
+        facts[indices[0]] = replace(facts[indices[0]], steps=tuple(s.step for s in run))
     return facts
+
+
+def _schedule_role(facts: Sequence[HoursFact], places: Sequence[tuple[int, str | None]], first: int) -> str | None:
+    block, title_role = places[first]
+    if title_role:
+        return title_role
+    for i in range(first - 1, -1, -1):
+        if places[i][0] < block - SCHEDULE_INTRO_REACH:
+            break
+        if facts[i].role and facts[i].role != "contract" and not facts[i].steps:
+            return facts[i].role
+    return facts[first].role
 
 
 def _section_titles(sections: Sequence[Section] | None) -> dict[int, str | None]:
@@ -325,6 +372,7 @@ def hours_in_document(doc: Document, sections: Sequence[Section] | None = None) 
     g = grammar()
     titles = _section_titles(sections)
     facts: list[HoursFact] = []
+    places: list[tuple[int, str | None]] = []
     steps: list[_Step] = []
     blocks = [b for p in doc.pages for b in p.blocks if not b.is_furniture and b.text]
     for index, block in enumerate(blocks):
@@ -333,7 +381,8 @@ def hours_in_document(doc: Document, sections: Sequence[Section] | None = None) 
         pairs = [(h, replace(f, document=doc.path)) for h, f in pairs]
         steps += _steps_in(block.text, index, pairs, len(facts))
         facts += [f for _, f in pairs]
-    return _unique(_attach_schedules(facts, steps))
+        places += [(index, title_role)] * len(pairs)
+    return _unique(_attach_schedules(facts, steps, places))
 
 
 def _unique(facts: list[HoursFact]) -> list[HoursFact]:

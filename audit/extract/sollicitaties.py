@@ -4,20 +4,20 @@ counts them ("in deze periode 6 keer gesolliciteerd").
 A table starts at a header row that names the employer and the job (cues in
 ``checklists/data/events.yaml``); every following row that opens with a date is one
 application, until the rows stop being dated. Cells wrapped onto extra lines (a PDF text layer)
-do not end the table.
+do not end the table; rows that OCR merged into one line count one application per date.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from audit.extract.event_text import Line, compile_any, matcher, vocab_patterns
+from audit.extract.event_text import DateSpot, Line, compile_any, matcher, vocab_patterns
 from audit.model import AuditedDocument, Event
 
 MAX_UNDATED_RUN = 3  # wrapped cell text between two rows
 ROW_START = 4  # a row's date stands at its start ("| 02-09-2024 | ...")
+HEADER_CHARS = 80  # a header row names its columns first; a long sentence is no header
 
 
 @dataclass(frozen=True)
@@ -25,16 +25,23 @@ class SollicitatieRow:
     day: date
     line: Line
     by_bureau: bool
-    key: str  # date plus the first word after it: the same application listed twice
 
 
-def _is_header(text: str, vocab: Mapping) -> bool:
+def _header_end(text: str, vocab: Mapping) -> int | None:
+    """Where a sollicitatie table's header ends in this line, or None when it is no header."""
     spec = vocab.get("sollicitatie_header") or {}
     needed = [compile_any((p,)) for p in vocab_patterns(spec.get("all_of"))]
     refused = compile_any(vocab_patterns(spec.get("none_of")))
-    if not needed or any(p is None or not p.search(text) for p in needed):
-        return False
-    return refused is None or not refused.search(text)
+    head = text[:HEADER_CHARS]
+    sentence = matcher(vocab, "sentence_marks")
+    if sentence is not None and sentence.search(head):
+        return None  # prose that happens to name an employer and a job
+    found = [p.search(head) if p is not None else None for p in needed]
+    if not needed or not all(found):
+        return None
+    if refused is not None and refused.search(head):
+        return None
+    return max(m.end() for m in found)
 
 
 def _sender_column(header: str, vocab: Mapping) -> int | None:
@@ -57,29 +64,45 @@ def _by_bureau(row: str, column: int | None, vocab: Mapping, header_has_sender: 
     return header_has_sender and bool(words.search(row))
 
 
+def _segments(line: Line, after: int = 0) -> list[tuple[DateSpot, str]]:
+    """A table row per date: OCR can merge several rows into one line ("20-11-2024 Hotel ...
+    27-11-2024 Winkelcentrum ..."); each date opens the text up to the next date."""
+    spots = [d for d in line.dates if d.start >= after]
+    out = []
+    for n, spot in enumerate(spots):
+        end = spots[n + 1].start if n + 1 < len(spots) else len(line.text)
+        out.append((spot, line.text[spot.start:end]))
+    return out
+
+
+def _row(line: Line, spot: DateSpot, text: str, column: int | None, vocab: Mapping,
+         header_has_sender: bool) -> SollicitatieRow:
+    by_bureau = _by_bureau(text if column is None else line.text, column, vocab, header_has_sender)
+    return SollicitatieRow(spot.value, replace(line, text=text), by_bureau)
+
+
 def sollicitatie_rows(lines: Sequence[Line], vocab: Mapping) -> list[SollicitatieRow]:
     rows: list[SollicitatieRow] = []
     sender = matcher(vocab, "sender_column")
     i = 0
     while i < len(lines):
-        if not _is_header(lines[i].text, vocab):
+        header_end = _header_end(lines[i].text, vocab)
+        if header_end is None:
             i += 1
             continue
         header = lines[i].text
         column = _sender_column(header, vocab)
         header_has_sender = bool(sender and sender.search(header))
+        rows += [_row(lines[i], spot, text, None, vocab, header_has_sender)
+                 for spot, text in _segments(lines[i], header_end)]
         undated = 0
         i += 1
         while i < len(lines) and undated <= MAX_UNDATED_RUN:
             line = lines[i]
-            if _is_header(line.text, vocab):
+            if _header_end(line.text, vocab) is not None:
                 break
-            spot = line.dates[0] if line.dates else None
-            if spot is not None and spot.start <= ROW_START:
-                rest = line.text[spot.end:].strip(" |\t")
-                first = re.split(r"[\s|]+", rest, maxsplit=1)[0].lower() if rest else ""
-                rows.append(SollicitatieRow(spot.value, line, _by_bureau(line.text, column, vocab, header_has_sender),
-                                            f"{spot.value.isoformat()}|{first}"))
+            if line.dates and line.dates[0].start <= ROW_START:
+                rows += [_row(line, spot, text, column, vocab, header_has_sender) for spot, text in _segments(line)]
                 undated = 0
             else:
                 undated += 1
@@ -96,14 +119,14 @@ def _count_value(token: str, vocab: Mapping) -> int | None:
 def sollicitatie_counts(lines: Sequence[Line], vocab: Mapping) -> list[tuple[int, Line]]:
     """'6 keer gesolliciteerd', '12 sollicitaties verstuurd'; not a norm ('minimaal 2 per week')."""
     pattern = compile_any(vocab_patterns(vocab.get("sollicitatie_count")))
-    norm = re.compile(r"(?:minimaal|minstens|ten\s+minste|gemiddeld|maximaal)\s*$|^\s*(?:per|in\s+de\s+week)", re.I)
+    norm = matcher(vocab, "sollicitatie_count_norm")
     found = []
     if pattern is None:
         return found
     for line in lines:
         for m in pattern.finditer(line.text):
             before, after = line.text[max(0, m.start() - 25):m.start()], line.text[m.end():m.end() + 12]
-            if norm.search(before) or norm.search(after):
+            if norm is not None and (norm.search(before) or norm.search(after)):
                 continue
             value = _count_value(m.group(1), vocab) if m.groups() else None
             if value is not None:

@@ -11,7 +11,7 @@ The format is sniffed from the bytes (``sniff``), never from the name. Readers: 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from audit.ingest import messages as msg
@@ -47,8 +47,13 @@ def read_dossier(path: Path, options: ReadOptions = ReadOptions()) -> DossierRea
     path = Path(path)
     if path.is_dir():
         return _read_folder(path, options)
-    documents, skipped = _read_entry(path, path.name, options)
+    documents, skipped = _read_entry(path, _display(Path(path.name)), options, whole=True)
     return DossierRead(tuple(documents), tuple(skipped))
+
+
+def _display(relative: Path) -> str:
+    """The path as shown in reports: valid UTF-8 even for names in another encoding."""
+    return relative.as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _is_hidden(relative: Path) -> bool:
@@ -77,7 +82,7 @@ def _read_folder(folder: Path, options: ReadOptions) -> DossierRead:
     documents, skipped = [], []
     for entry, problem in _walk(folder, folder):
         relative = entry.relative_to(folder)
-        display = relative.as_posix()
+        display = _display(relative)
         if _is_hidden(relative):
             skipped.append(msg.skipped(display, "verborgen of tijdelijk bestand"))
         elif problem == "symlink":
@@ -91,7 +96,10 @@ def _read_folder(folder: Path, options: ReadOptions) -> DossierRead:
     return DossierRead(tuple(documents), tuple(skipped))
 
 
-def _read_entry(path: Path, display: str, options: ReadOptions, depth: int = 0) -> tuple[list[Document], list[str]]:
+def _read_entry(path: Path, display: str, options: ReadOptions, depth: int = 0,
+                whole: bool = False) -> tuple[list[Document], list[str]]:
+    """One file; a ZIP is expanded (one level). ``whole``: the file is the dossier itself, so a
+    ZIP's documents are named by their member paths alone."""
     try:
         kind = sniff_path(path)
     except OSError:
@@ -99,29 +107,25 @@ def _read_entry(path: Path, display: str, options: ReadOptions, depth: int = 0) 
     if kind == "json":
         return [], [msg.skipped(display, "JSON-gegevens, geen dossierdocument")]
     if kind == "zip" and depth == 0:
-        return _read_zip(path, display, options)
+        return _read_zip(path, "" if whole else f"{display}/", options)
     return [read_file(path, display, options, kind=kind)], []
 
 
-def _read_zip(path: Path, display: str, options: ReadOptions) -> tuple[list[Document], list[str]]:
-    prefix = "" if display.lower().endswith(".zip") and "/" not in display and False else f"{display}/"
+def _read_zip(path: Path, prefix: str, options: ReadOptions) -> tuple[list[Document], list[str]]:
+    display = prefix.rstrip("/") or path.name
     documents, skipped = [], []
     with extracted(path, options) as (members, problem):
         if problem:
-            return [Document(path=display, format="pdf", error=problem, error_code="corrupt" if problem == msg.CORRUPT_ZIP else "too_large")], []
+            return [Document(path=display, format="text", error=problem, error_code="corrupt" if problem == msg.CORRUPT_ZIP else "too_large")], []
         for member in sorted(members, key=lambda m: m.name):
-            name = member.name if _single_zip(display, path) else prefix + member.name
-            if _is_hidden(Path(member.name)):
+            name = prefix + member.name
+            if member.path is None:
+                documents.append(Document(path=name, format="text", error=member.problem, error_code=member.code))
+            elif _is_hidden(Path(member.name)):
                 skipped.append(msg.skipped(name, "verborgen of tijdelijk bestand"))
-            elif member.path is None:
-                documents.append(Document(path=name, format="pdf", error=member.problem, error_code="unsafe"))
             else:
                 found, passed = _read_entry(member.path, name, options, depth=1)
                 documents.extend(found)
                 skipped.extend(passed)
     return documents, skipped
 
-
-def _single_zip(display: str, path: Path) -> bool:
-    """A ZIP given as the dossier itself: its documents are named by their member paths."""
-    return display == path.name

@@ -28,6 +28,7 @@ class Member:
     name: str  # the member path as shown in reports
     path: Path | None  # extracted file, or None when refused
     problem: str | None = None  # Dutch, when refused
+    code: str | None = None  # unsafe | too_large | corrupt
 
 
 def safe_member_name(info: zipfile.ZipInfo) -> str | None:
@@ -79,19 +80,19 @@ def _extract_all(path: Path, folder: Path, options: ReadOptions) -> tuple[list[M
         for index, info in enumerate(infos):
             name = safe_member_name(info)
             if name is None:
-                members.append(Member(info.filename, None, msg.UNSAFE_MEMBER))
+                members.append(Member(info.filename, None, msg.UNSAFE_MEMBER, "unsafe"))
                 continue
             ratio_limit = options.max_compression_ratio * max(info.compress_size, 1)
             limit = min(info.file_size, options.max_file_bytes, budget)
             if info.file_size > min(options.max_file_bytes, budget) or (info.file_size > 1_000_000 and info.file_size > ratio_limit):
-                members.append(Member(name, None, msg.zip_limit("dit bestand pakt te groot uit (mogelijk een zip-bom)")))
+                members.append(Member(name, None, msg.zip_limit("dit bestand pakt te groot uit (mogelijk een zip-bom)"), "too_large"))
                 continue
             target = folder / f"{index:05d}"
             try:
                 with archive.open(info) as source:
                     budget -= _copy_bounded(source, target, limit)
             except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError, EOFError):
-                members.append(Member(name, None, msg.CORRUPT_ZIP))
+                members.append(Member(name, None, msg.CORRUPT_ZIP, "corrupt"))
                 continue
             members.append(Member(name, target))
     return members, None

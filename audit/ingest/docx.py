@@ -246,6 +246,20 @@ def furniture_blocks(package: Package, main: str, walk: _Walk) -> tuple[list[Blo
     return headers, footers
 
 
+def note_blocks(package: Package, main: str, walk: _Walk) -> list[Block]:
+    """Footnotes and endnotes (content: a date or a source may sit there), after the body."""
+    blocks = []
+    for kind, part in dict.fromkeys(package.relationships(main).values()):
+        if kind not in ("footnotes", "endnotes") or (root := package.xml(part)) is None:
+            continue
+        for note in root:
+            if note.get(w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            inner = _Walk(walk.styles, walk.numbering, walk.rendered_breaks, page=walk.page)
+            blocks.extend(body_to_blocks(note, inner))
+    return blocks
+
+
 def blocks_to_pages(blocks: list[Block]) -> tuple[Page, ...]:
     pages: dict[int, list[Block]] = {}
     for block in blocks:
@@ -264,6 +278,7 @@ def read_docx(path: Path, display: str, options: ReadOptions) -> Document:
         walk = _Walk(parse_styles(package.xml("word/styles.xml")), Numbering(package.xml("word/numbering.xml")),
                      rendered_breaks=next(root.iter(w("lastRenderedPageBreak")), None) is not None)
         body = body_to_blocks(root.find("w:body", NS), walk)
+        body += note_blocks(package, main, walk)
         headers, footers = furniture_blocks(package, main, walk)
         comments = package.xml("word/comments.xml")
         comment_count = len(comments.findall("w:comment", NS)) if comments is not None else 0

@@ -31,11 +31,20 @@ def _dpi(image: Image.Image) -> int:
     return value if 70 <= value <= 1200 else DEFAULT_DPI
 
 
+def _on_white(image: Image.Image) -> Image.Image:
+    """Grayscale; transparent pixels become paper white, not black."""
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(background, rgba)
+    return image.convert("L")
+
+
 def _frame_to_page(frame: Image.Image, number: int, options: ReadOptions) -> Page:
     pixels = frame.width * frame.height
     if pixels > options.max_pixels:
         raise DocumentError("too_large", msg.too_many_pixels(pixels, options.max_pixels))
-    upright = ImageOps.exif_transpose(frame).convert("L")
+    upright = _on_white(ImageOps.exif_transpose(frame))
     dpi = _dpi(frame)
     base = Page(number=number, blocks=(), ocr=True, width=upright.width * 72.0 / dpi, height=upright.height * 72.0 / dpi)
     try:
@@ -64,7 +73,7 @@ def read_image(path: Path, display: str, options: ReadOptions) -> Document:
                         break
                     pages.append(_frame_to_page(frame, index + 1, options))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise DocumentError("too_large", msg.too_many_pixels(0, options.max_pixels)) from exc
+        raise DocumentError("too_large", msg.pixels_over(options.max_pixels)) from exc
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
         raise DocumentError("corrupt", msg.CORRUPT_IMAGE) from exc
     pages_t, marked = mark_furniture(tuple(pages))

@@ -33,6 +33,10 @@ def too_many_pixels(pixels: int, limit: int) -> str:
     return f"De afbeelding is te groot ({pixels / 1e6:.0f} megapixel; de grens is {limit / 1e6:.0f} megapixel)."
 
 
+def pixels_over(limit: int) -> str:
+    return f"De afbeelding is te groot (meer dan {limit / 1e6:.0f} megapixel) en wordt niet gelezen."
+
+
 def low_confidence(confidence: float | None) -> str:
     return f"OCR onzeker op deze pagina (gemiddelde zekerheid {confidence:.0f}%): controleer de tekst."
 

@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -33,6 +34,9 @@ CACHE_ENV = "POORTWACHTER_OCR_CACHE"
 MAX_SKEW = 6.0  # degrees searched either way; scans beyond that are rare and need OSD
 MIN_SKEW = 0.3  # below this a rotation costs more sharpness than it gains
 _SKEW_WIDTH = 900  # px of the downscaled image the angle is estimated on
+# Tesseract splits a number group at a dash into two words ("14- 03-2024"); dates and ranges
+# written with dashes never carry a space after the dash.
+_SPLIT_NUMBER = re.compile(r"(?<=\d)- (?=\d)")
 
 
 @dataclass(frozen=True)
@@ -165,7 +169,7 @@ def _paragraph_to_block(words: list[dict], page: int, px_to_pt: float, body_heig
     lines: dict[int, list[str]] = {}
     for word in words:
         lines.setdefault(int(word["line_num"]), []).append(word["text"])
-    text = normalise_line(join_lines([" ".join(ws) for _, ws in sorted(lines.items())]))
+    text = _SPLIT_NUMBER.sub("-", normalise_line(join_lines([" ".join(ws) for _, ws in sorted(lines.items())])))
     left = min(int(w["left"]) for w in words)
     top = min(int(w["top"]) for w in words)
     right = max(int(w["left"]) + int(w["width"]) for w in words)

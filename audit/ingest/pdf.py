@@ -14,7 +14,7 @@ from audit.ingest import messages as msg
 from audit.ingest.ocr import check_tesseract, ocr_image
 from audit.ingest.options import ReadOptions
 from audit.ingest.pdf_layout import Line, body_leading, body_size, lines_to_paragraphs, paragraph_to_block, textpage_to_lines
-from audit.ingest.pdf_tables import TableReader, count_page_objects, inside, may_hold_table, merge_continued_tables
+from audit.ingest.pdf_tables import count_page_objects, find_tables, inside, may_hold_table, merge_continued_tables
 from audit.ingest.text import mark_furniture, missing_pages
 from audit.model import Block, Document, Page
 
@@ -70,19 +70,19 @@ def open_pdf(path: Path, password: str | None) -> pdfium.PdfDocument:
         raise DocumentError("corrupt", msg.CORRUPT_PDF) from exc
 
 
-def read_raw_page(pdf, index: int, options: ReadOptions, tables: TableReader) -> _RawPage:
+def read_raw_page(pdf, index: int, options: ReadOptions) -> _RawPage:
     page = pdf[index]
     try:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
             lines, text = textpage_to_lines(textpage, height)
+            counts = count_page_objects(page)
+            reason = ocr_reason(text, counts, options.ocr)
+            tables = find_tables(page, textpage, index + 1, height) if reason is None and lines and may_hold_table(counts) else []
         finally:
             textpage.close()
-        counts = count_page_objects(page)
-        reason = ocr_reason(text, counts, options.ocr)
-        found = tables.tables(index, index + 1) if reason is None and lines and may_hold_table(counts) else []
-        return _RawPage(index + 1, width, height, lines, found, reason)
+        return _RawPage(index + 1, width, height, lines, tables, reason)
     finally:
         page.close()
 
@@ -150,20 +150,18 @@ class _Ocr:
 def read_pdf(path: Path, display: str, options: ReadOptions) -> Document:
     """Raises DocumentError when the file cannot be opened at all."""
     pdf = open_pdf(path, options.password)
-    tables = TableReader(path, options.password)
     try:
         total = len(pdf)
         if total == 0:
             raise DocumentError("empty", msg.EMPTY_PDF)
         count = min(total, options.max_pages)
-        raws = [read_raw_page(pdf, i, options, tables) for i in range(count)]
+        raws = [read_raw_page(pdf, i, options) for i in range(count)]
         all_lines = [l for r in raws for l in r.lines]
         body = body_size(all_lines)
         leading = body_leading(all_lines, body)
         ocr = _Ocr(pdf, options)
         pages = tuple(ocr.page(r) if r.ocr_reason else raw_page_to_page(r, body, leading) for r in raws)
     finally:
-        tables.close()
         pdf.close()
     return finish_pages(display, pages, total, count, ocr.unavailable, options)
 

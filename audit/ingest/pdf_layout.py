@@ -28,33 +28,42 @@ class Line:
     baseline: float  # pt from the top
 
 
+# Reused out-parameters: one set per process (pdfium itself is not thread-safe either).
+_L, _R, _B, _T, _X, _Y = (ctypes.c_double() for _ in range(6))
+_NAME = ctypes.create_string_buffer(128)
+_FLAGS = ctypes.c_int()
+
+
 def _char_box(textpage, index: int, height: float) -> tuple[float, float, float, float] | None:
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    ok = pdfium_c.FPDFText_GetCharBox(textpage, index, left, right, bottom, top)
-    if not ok or (right.value <= left.value and top.value <= bottom.value):
+    if not pdfium_c.FPDFText_GetCharBox(textpage, index, _L, _R, _B, _T):
         return None
-    return left.value, height - top.value, right.value, height - bottom.value
+    if _R.value <= _L.value and _T.value <= _B.value:
+        return None
+    return _L.value, height - _T.value, _R.value, height - _B.value
 
 
 def _is_bold(textpage, index: int) -> bool:
+    """Weight when the font says it, else the font name or the ForceBold flag (the standard
+    14 fonts, e.g. Helvetica-Bold, report weight 0)."""
     weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
-    if weight >= _BOLD_WEIGHT:
-        return True
-    buffer = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
-    pdfium_c.FPDFText_GetFontInfo(textpage, index, buffer, 128, ctypes.byref(flags))
-    return bool(_BOLD_NAME.search(buffer.value)) or bool(flags.value & (1 << 18))  # ForceBold
+    if weight > 0:
+        return weight >= _BOLD_WEIGHT
+    pdfium_c.FPDFText_GetFontInfo(textpage, index, _NAME, 128, ctypes.byref(_FLAGS))
+    return bool(_BOLD_NAME.search(_NAME.value)) or bool(_FLAGS.value & (1 << 18))
 
 
 def _line_cues(textpage, first: int, last: int, height: float) -> tuple[tuple, float, bool, float] | None:
-    boxes = [b for b in (_char_box(textpage, first, height), _char_box(textpage, last, height)) if b]
-    if not boxes:
+    a = _char_box(textpage, first, height)
+    b = _char_box(textpage, last, height) if last != first else None
+    if a is None and b is None:
         return None
-    bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    if a is None or b is None:
+        bbox = a or b
+    else:
+        bbox = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
     size = round(pdfium_c.FPDFText_GetFontSize(textpage, first), 1)
-    bold = _is_bold(textpage, first) and _is_bold(textpage, last)
-    x, y = ctypes.c_double(), ctypes.c_double()
-    baseline = height - y.value if pdfium_c.FPDFText_GetCharOrigin(textpage, first, x, y) else bbox[3]
+    bold = _is_bold(textpage, first) and (last == first or _is_bold(textpage, last))
+    baseline = height - _Y.value if pdfium_c.FPDFText_GetCharOrigin(textpage, first, _X, _Y) else bbox[3]
     return bbox, size, bold, baseline
 
 

@@ -1,13 +1,17 @@
-"""Tables in a PDF: pdfplumber, but only on pages whose drawing suggests a table.
+"""Tables in a PDF: ruling lines from pypdfium2, pdfplumber's lattice algorithm, cell text
+from pypdfium2.
 
-pdfplumber is ~50x slower than pypdfium2 (../shared/LESSONS.md §2), so a page is handed to it
-only when pypdfium2 sees enough ruling lines or rectangles. A table continued on the next
-page becomes one block listing both pages (docling #2976, LESSONS complaint 1).
+pdfplumber is ~50x slower than pypdfium2 (../shared/LESSONS.md §2), nearly all of it in
+pdfminer's parse of the page. Its table algorithm itself (``merge_edges ->
+edges_to_intersections -> intersections_to_cells -> cells_to_tables``) works on plain edge
+dicts, so the edges come from pypdfium2's path objects instead, and only on pages that draw
+enough paths. A table continued on the next page becomes one block listing both pages
+(docling #2976, LESSONS complaint 1).
 """
 from __future__ import annotations
 
+import ctypes
 from dataclasses import replace
-from pathlib import Path
 
 import pypdfium2.raw as pdfium_c
 
@@ -15,6 +19,10 @@ from audit.ingest.text import join_lines, normalise_line
 from audit.model import Block, Page
 
 MIN_RULES = 4  # a grid of two rows and two columns draws at least this many paths
+MIN_EDGE = 3.0  # pt; shorter strokes are glyph parts or ticks, not table rules
+THIN = 2.0  # pt; a filled rectangle thinner than this is a rule
+# pdfplumber's default TableSettings tolerances (pdfplumber/table.py)
+SNAP, JOIN, INTERSECT = 3, 3, 3
 
 
 def count_page_objects(page) -> dict[int, int]:
@@ -30,41 +38,106 @@ def may_hold_table(counts: dict[int, int]) -> bool:
     return counts.get(pdfium_c.FPDF_PAGEOBJ_PATH, 0) >= MIN_RULES
 
 
-def _cell_text(cell: str | None) -> str:
-    return normalise_line(join_lines((cell or "").splitlines()))
+def _subpaths(obj) -> list[list[tuple[float, float]]]:
+    """A path object's straight subpaths in page space (curves are no table rules)."""
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
+        return []
+    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+    x, y = ctypes.c_float(), ctypes.c_float()
+    paths: list[list[tuple[float, float]]] = []
+    for index in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj, index)
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
+            continue
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO or not paths:
+            paths.append([point])
+        elif kind == pdfium_c.FPDF_SEGMENT_LINETO:
+            paths[-1].append(point)
+        else:
+            paths.append([point])  # a curve breaks the straight run
+        if pdfium_c.FPDFPathSegment_GetClose(segment) and len(paths[-1]) > 1:
+            paths[-1].append(paths[-1][0])
+    return paths
 
 
-class TableReader:
-    """Opens the PDF with pdfplumber once, on the first page that needs it."""
+def _edge(p: tuple[float, float], q: tuple[float, float], height: float) -> dict | None:
+    (x0, y0), (x1, y1) = p, q
+    if abs(y0 - y1) < 0.5 and abs(x1 - x0) >= MIN_EDGE:
+        left, right, top = min(x0, x1), max(x0, x1), height - y0
+        return {"x0": left, "x1": right, "top": top, "bottom": top, "doctop": top, "width": right - left,
+                "height": 0.0, "orientation": "h", "object_type": "line"}
+    if abs(x0 - x1) < 0.5 and abs(y1 - y0) >= MIN_EDGE:
+        top, bottom = height - max(y0, y1), height - min(y0, y1)
+        return {"x0": x0, "x1": x0, "top": top, "bottom": bottom, "doctop": top, "width": 0.0,
+                "height": bottom - top, "orientation": "v", "object_type": "line"}
+    return None
 
-    def __init__(self, path: Path, password: str | None):
-        self.path, self.password, self._pdf = path, password, None
 
-    def tables(self, index: int, number: int) -> list[Block]:
-        import pdfplumber
+def _thin_rect_edge(points: list[tuple[float, float]], height: float) -> dict | None:
+    """A filled bar (a rule drawn as a thin rectangle) as one edge along its middle."""
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    w, h = max(xs) - min(xs), max(ys) - min(ys)
+    if h < THIN <= w:
+        mid = (min(ys) + max(ys)) / 2
+        return _edge((min(xs), mid), (max(xs), mid), height)
+    if w < THIN <= h:
+        mid = (min(xs) + max(xs)) / 2
+        return _edge((mid, min(ys)), (mid, max(ys)), height)
+    return None
 
-        if self._pdf is None:
-            self._pdf = pdfplumber.open(self.path, password=self.password or "")
-        page = self._pdf.pages[index]
-        try:
-            found = page.find_tables()
-            blocks = [self._table_block(t, number) for t in found]
-        finally:
-            page.close()  # pdfplumber keeps every parsed page otherwise (pdfplumber #193)
-        return [b for b in blocks if b is not None]
 
-    @staticmethod
-    def _table_block(table, number: int) -> Block | None:
-        rows = tuple(tuple(_cell_text(c) for c in row) for row in table.extract())
+def page_edges(page, height: float) -> list[dict]:
+    edges = []
+    raw = page.raw
+    for index in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        obj = pdfium_c.FPDFPage_GetObject(raw, index)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        for points in _subpaths(obj):
+            if (bar := _thin_rect_edge(points, height)) is not None:
+                edges.append(bar)
+                continue
+            edges.extend(e for p, q in zip(points, points[1:]) if (e := _edge(p, q, height)))
+    return edges
+
+
+def _cell_text(textpage, cell: tuple[float, float, float, float], height: float) -> str:
+    x0, top, x1, bottom = cell
+    text = textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1, top=height - top)
+    return normalise_line(join_lines(text.splitlines()))
+
+
+def _cells_to_rows(cells: list[tuple]) -> list[list[tuple]]:
+    rows: dict[float, list[tuple]] = {}
+    for cell in cells:
+        key = next((k for k in rows if abs(k - cell[1]) <= 1.0), cell[1])
+        rows.setdefault(key, []).append(cell)
+    return [sorted(rows[k], key=lambda c: c[0]) for k in sorted(rows)]
+
+
+def find_tables(page, textpage, number: int, height: float) -> list[Block]:
+    """Ruled tables on the page as table blocks (pdfplumber's lattice steps on our edges)."""
+    from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+
+    edges = page_edges(page, height)
+    if len(edges) < MIN_RULES:
+        return []
+    edges = merge_edges(edges, SNAP, SNAP, JOIN, JOIN)
+    cells = intersections_to_cells(edges_to_intersections(edges, INTERSECT, INTERSECT))
+    blocks = []
+    for group in cells_to_tables(cells):
+        if len(group) < 2:
+            continue  # one framed box is no table
+        rows = tuple(tuple(_cell_text(textpage, c, height) for c in row) for row in _cells_to_rows(group))
         rows = tuple(r for r in rows if any(r))
-        if not rows or (len(rows) < 2 and len(rows[0]) < 2):
-            return None
-        return Block(kind="table", text=rows_to_text(rows), page=number, bbox=tuple(table.bbox),
-                     rows=rows, pages=(number,))
-
-    def close(self) -> None:
-        if self._pdf is not None:
-            self._pdf.close()
+        if not rows:
+            continue
+        bbox = (min(c[0] for c in group), min(c[1] for c in group), max(c[2] for c in group), max(c[3] for c in group))
+        blocks.append(Block(kind="table", text=rows_to_text(rows), page=number, bbox=bbox, rows=rows, pages=(number,)))
+    return blocks
 
 
 def rows_to_text(rows: tuple[tuple[str, ...], ...]) -> str:

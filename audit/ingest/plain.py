@@ -15,13 +15,14 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 def split_long(text: str, limit: int = MAX_BLOCK_CHARS) -> list[str]:
     """Keep blocks bounded so later stages never see one 10 MB line."""
-    pieces = []
-    while len(text) > limit:
-        cut = text.rfind(" ", limit // 2, limit)
-        cut = cut if cut > 0 else limit
-        pieces.append(text[:cut])
-        text = text[cut:].lstrip()
-    return pieces + ([text] if text else [])
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        cut = text.rfind(" ", start + limit // 2, start + limit)
+        cut = cut if cut > start else start + limit
+        pieces.append(text[start:cut].strip())
+        start = cut
+    pieces.append(text[start:].strip())
+    return [p for p in pieces if p]
 
 
 def read_text(path: Path, display: str, options: ReadOptions) -> Document:

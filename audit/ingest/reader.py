@@ -15,7 +15,9 @@ from audit.model import Document
 
 log = logging.getLogger(__name__)
 
-_FORMAT_OF_KIND = {"pdf": "pdf", "docx": "docx", "png": "image", "jpeg": "image", "tiff": "image", "text": "text"}
+# Document.format for a file that could not be read: the nearest of the model's formats.
+_FORMAT_OF_KIND = {"pdf": "pdf", "docx": "docx", "ole2": "docx", "ooxml": "docx", "png": "image", "jpeg": "image",
+                   "tiff": "image", "image_other": "image", "text": "text"}
 _REFUSED = {
     "ole2": ("unsupported", msg.WORD97),
     "ooxml": ("unsupported", msg.OOXML_OTHER),
@@ -52,7 +54,7 @@ def _reader(kind: str):
 
 
 def _failed(display: str, kind: str, code: str, message: str, sha: str = "") -> Document:
-    return Document(path=display, format=_FORMAT_OF_KIND.get(kind, "pdf"), error=message, error_code=code, sha256=sha)
+    return Document(path=display, format=_FORMAT_OF_KIND.get(kind, "text"), error=message, error_code=code, sha256=sha)
 
 
 def read_file(path: Path, display: str, options: ReadOptions, kind: str | None = None) -> Document:

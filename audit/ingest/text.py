@@ -106,8 +106,11 @@ def furniture_key(text: str) -> str:
     return _DIGITS.sub("#", text.strip().lower())
 
 
+MAX_FURNITURE_CHARS = 120  # running headers/footers are one short line
+
+
 def _band(block: Block, height: float | None) -> str | None:
-    if block.bbox is None or not height:
+    if block.bbox is None or not height or len(block.text) > MAX_FURNITURE_CHARS:
         return None
     if block.bbox[1] <= height * BAND:
         return "header"

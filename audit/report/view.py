@@ -15,7 +15,7 @@ from audit.model import (SEVERITY_ORDER, AuditedDocument, ComponentResult, Dossi
                          Evidence, Finding)
 from audit.report import texts as tx
 from audit.report.json import risk_of, severity_counts
-from audit.report.timeline import (Moment, Picture, PictureInput, PlacedEvent, event_week, gap_weeks_of,
+from audit.report.timeline import (SOLLICITATIE_EVENT, Moment, Picture, PictureInput, PlacedEvent, event_week, gap_weeks_of,
                                    moments_from_vocab, sollicitatie_span, timeline_to_picture)
 
 DEADLINE_PREFIX = "deadline."
@@ -81,6 +81,13 @@ class TimelineRow:
     quote: str
     late: bool
     source: str = ""  # for a statutory moment: where its week comes from
+    week_end: int | None = None  # a period: a statutory window, a run of sollicitaties
+
+    @property
+    def weeks(self) -> str:
+        if self.week is None:
+            return "—"
+        return f"{self.week}–{self.week_end}" if self.week_end and self.week_end != self.week else str(self.week)
 
 
 @dataclass(frozen=True)
@@ -208,17 +215,40 @@ def _event_title(event: Event, week: int | None, label: str, lang: str) -> str:
     return " — ".join(p for p in parts if p)
 
 
+def _sollicitatie_rows(events: list[tuple[int, Event]], lang: str) -> list[TimelineRow]:
+    """Sollicitaties in consecutive weeks make one row ('week 53-60: 14 sollicitaties'): the
+    strip in the picture shows each week, the table stays readable."""
+    rows: list[TimelineRow] = []
+    run: list[tuple[int, Event]] = []
+    for week, e in sorted(events, key=lambda we: we[0]) + [(10_000, None)]:
+        if run and week > run[-1][0] + 1:
+            first, last = run[0], run[-1]
+            docs = sorted({ev.evidence.document for _, ev in run if ev.evidence})
+            dates = f"{first[1].date.isoformat() if first[1].date else ''}" + (
+                f" – {last[1].date.isoformat()}" if last[1].date and last is not first else "")
+            rows.append(TimelineRow(first[0], dates, f"{tx.name('sollicitatie', lang)} ({len(run)})", "event",
+                                    ", ".join(docs), None, "", False, week_end=last[0]))
+            run = []
+        if e is not None:
+            run.append((week, e))
+    return rows
+
+
 def timeline_rows(report: DossierReport, moments: list[Moment], late: tuple[Finding, ...], lang: str
                   ) -> tuple[TimelineRow, ...]:
-    rows = [TimelineRow(m.first, "", f"{m.label} ({tx.text('week_short', lang)} {m.first}"
-                        + (f"–{m.last})" if m.last != m.first else ")"), "moment", "", None, "", False, m.source)
+    rows = [TimelineRow(m.first, "", m.label, "moment", "", None, "", False, m.source, m.last)
             for m in moments]
+    sollicitaties = []
     for e in report.timeline.events:
         week = event_week(e, report.timeline)
+        if e.event == SOLLICITATIE_EVENT and week is not None:
+            sollicitaties.append((week, e))
+            continue
         ev = e.evidence
         rows.append(TimelineRow(week, e.date.isoformat() if e.date else "", tx.name(e.event, lang), "event",
                                 ev.document if ev else "", ev.page if ev else None, ev.quote if ev else "",
                                 is_late(e, week, late)))
+    rows += _sollicitatie_rows(sollicitaties, lang)
     return tuple(sorted(rows, key=lambda r: (r.week if r.week is not None else 10_000, r.kind != "moment")))
 
 
@@ -226,7 +256,7 @@ def picture_of(report: DossierReport, vocab: Mapping[str, Any], gap_weeks: int, 
                late: tuple[Finding, ...], lang: str) -> Picture:
     t = report.timeline
     total = int(vocab.get("total_weeks", 104))
-    others = [e for e in t.events if e.event != "sollicitatie"]
+    others = [e for e in t.events if e.event != SOLLICITATIE_EVENT]
     placed, labelled = [], set()
     for e in sorted(others, key=lambda e: event_week(e, t) or 0):
         week = event_week(e, t)

@@ -25,13 +25,18 @@ def _applications(ctx: RuleContext):
     return ctx.dated("sollicitatie")
 
 
-def _reporting_end(ctx: RuleContext) -> date | None:
-    """The date up to which the dossier reports on sollicitaties: its latest spoor-2 report,
-    capped at the end of the traject where the dossier names it."""
-    reports = [d.doc_date for d in ctx.docs if d.doc_type in REPORT_TYPES and d.doc_date]
-    if not reports:
+def _silence_until(ctx: RuleContext, last: date) -> date | None:
+    """A report after the last application that says none were sent ("sinds 21 oktober geen
+    sollicitaties meer"): the silence runs to that report's date, capped at the traject's end.
+    Without such a statement an incomplete listing is no evidence of silence."""
+    cue = matcher(ctx.vocab, "geen_sollicitaties")
+    if cue is None:
         return None
-    end = max(reports)
+    dates = [d.doc_date for d in ctx.docs if d.doc_type in REPORT_TYPES and d.doc_date and d.doc_date > last
+             and any(cue.search(line.text) for line in ctx.lines(d))]
+    if not dates:
+        return None
+    end = max(dates)
     ends = [e.until for e in ctx.events("spoor2_start") if e.until]
     return min(end, max(ends)) if ends else end
 
@@ -39,13 +44,13 @@ def _reporting_end(ctx: RuleContext) -> date | None:
 @rule("consistency.sollicitatie_gat.v1")
 def sollicitatie_gat(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
     """The longest stretch between two consecutive applications, or between the last one and
-    the end of what the latest spoor-2 report covers."""
+    a later report that says no applications were sent since."""
     apps = _applications(ctx)
     if not apps:
         return []
-    max_gap = int(p.get("max_gap_days", 28))
+    max_gap = int(p["max_gap_days"])
     pairs = [(a.date, b.date, a, b) for a, b in zip(apps, apps[1:])]
-    end = _reporting_end(ctx)
+    end = _silence_until(ctx, apps[-1].date)
     if end is not None and end > apps[-1].date:
         pairs.append((apps[-1].date, end, apps[-1], None))
     worst = max(pairs, key=lambda x: (x[1] - x[0]).days, default=None)
@@ -92,7 +97,7 @@ def traject_period(ctx: RuleContext, apps) -> tuple[date, date] | None:
 
 @rule("consistency.sollicitatie_frequentie.v1")
 def sollicitatie_frequentie(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
-    apps = [e for e in _applications(ctx) if e.evidence is None or not e.evidence.quote or e.count is None]
+    apps = _applications(ctx)
     if len(apps) < MIN_APPLICATIONS:
         return []
     period = traject_period(ctx, apps)
@@ -101,7 +106,7 @@ def sollicitatie_frequentie(ctx: RuleContext, p: Mapping[str, Any]) -> list[Find
     start, end = period
     weeks = (end - start).days / 7
     rate = len(apps) / weeks
-    minimum = float(p.get("min_per_week", 1.0))
+    minimum = float(p["min_per_week"])
     if rate >= minimum:
         return []
     return [ctx.finding("consistency.sollicitatie_frequentie", {
@@ -119,10 +124,14 @@ def namens_werknemer(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
     rows = [e for e in ctx.events("sollicitatie") if e.by_bureau]
     pattern = matcher(ctx.vocab, "namens_werknemer")
     said: list[Evidence] = []
+    about = matcher(ctx.vocab, "sollicitatie_words")
     if pattern is not None:
         for doc in ctx.docs:
-            for line in ctx.lines(doc):
-                if pattern.search(line.text):
+            if doc.doc_type not in (*SPOOR2_TYPES, "riv", "eindevaluatie", "logboek"):
+                continue
+            lines = ctx.lines(doc)
+            for i, line in enumerate(lines):
+                if pattern.search(line.text) and (about is None or about.search(_context(lines, i))):
                     said.append(line.evidence())
     count = len(rows) + len(said)
     if not rows and len(said) < 2:
@@ -149,8 +158,15 @@ def spoor2_stilgelegd(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
         if doc.doc_type not in (*SPOOR2_TYPES, "riv", "logboek", "eindevaluatie"):
             continue
         lines = ctx.lines(doc)
+        subject = matcher(ctx.vocab, "stilgelegd_subject")
+        refused = matcher(ctx.vocab, "stilgelegd_not")
         for i, line in enumerate(lines):
-            if stop.search(line.text) and not _grounded(ctx, _context(lines, i)):
+            m = stop.search(line.text)
+            if m is None or (refused is not None and refused.search(line.text[max(0, m.start() - 40):m.end()])):
+                continue
+            if subject is not None and not subject.search(line.text):
+                continue
+            if not _grounded(ctx, _context(lines, i)):
                 ev = line.evidence()
                 return [ctx.finding("consistency.spoor2_stilgelegd", {"quote": ev.quote}, evidence=[ev],
                                     week=ctx.week(doc.doc_date), document=doc.document.path)]
@@ -179,7 +195,7 @@ def arbeidstherapie_te_lang(ctx: RuleContext, p: Mapping[str, Any]) -> list[Find
     or 'sinds <date>' up to the document's date; not where a loonwaarde is set."""
     cue = matcher(ctx.vocab, "arbeidstherapeutisch")
     loonwaarde = matcher(ctx.vocab, "loonwaarde")
-    max_days = int(p.get("max_days", 28))
+    max_days = int(p["max_days"])
     if cue is None:
         return []
     for doc in ctx.docs:
@@ -187,7 +203,7 @@ def arbeidstherapie_te_lang(ctx: RuleContext, p: Mapping[str, Any]) -> list[Find
         for i, line in enumerate(lines):
             if not cue.search(line.text) or (loonwaarde and loonwaarde.search(_context(lines, i))):
                 continue
-            days = _period_days(line, doc.doc_date)
+            days = _period_days(line, doc.doc_date, matcher(ctx.vocab, "since_words"))
             if days is not None and days > max_days:
                 ev = line.evidence()
                 return [ctx.finding("consistency.arbeidstherapie_te_lang", {
@@ -196,13 +212,13 @@ def arbeidstherapie_te_lang(ctx: RuleContext, p: Mapping[str, Any]) -> list[Find
     return []
 
 
-def _period_days(line: Line, doc_date: date | None) -> int | None:
+def _period_days(line: Line, doc_date: date | None, since) -> int | None:
     for spot in line.dates:
         if spot.until:
             return (spot.until - spot.value).days
     if len(line.dates) >= 2:
         return (line.dates[-1].value - line.dates[0].value).days
-    if line.dates and doc_date and "sinds" in line.text[: line.dates[0].start].lower()[-20:]:
+    if line.dates and doc_date and since is not None and since.search(line.text[: line.dates[0].start]):
         return (doc_date - line.dates[0].value).days
     return None
 
@@ -217,7 +233,7 @@ def _diagnoses(ctx: RuleContext):
             value = medical[key]
             if isinstance(value, Mapping):
                 value = [t for group in value.values() for t in (group if isinstance(group, list) else [group])]
-            return compile_any(tuple(rf"\b{t}\b" if t.isalnum() else t for t in vocab_patterns(value)))
+            return compile_any(tuple(rf"\b(?:{t})\b" for t in vocab_patterns(value)))
     return matcher(ctx.vocab, "diagnoses_fallback")
 
 

@@ -33,7 +33,7 @@ def _late_after_week(ctx: RuleContext, finding_id: str, kind: str, max_week: int
 
 @rule("deadline.probleemanalyse.v1")
 def probleemanalyse(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
-    return _late_after_week(ctx, "deadline.probleemanalyse", "probleemanalyse", int(p.get("max_week", 6)))
+    return _late_after_week(ctx, "deadline.probleemanalyse", "probleemanalyse", int(p["max_week"]))
 
 
 @rule("deadline.plan_van_aanpak.v1")
@@ -43,17 +43,16 @@ def plan_van_aanpak(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
         return []
     pa = ctx.first("probleemanalyse")
     week = ctx.week(pva.date)
-    max_week, max_days = int(p.get("max_week", 8)), int(p.get("max_days_after_pa", 14))
+    max_week, max_days = int(p["max_week"]), int(p["max_days_after_pa"])
     days_after = (pva.date - pa.date).days if pa else None
     late_week = week is not None and week > max_week
     late_pa = days_after is not None and days_after > max_days
     if not (late_week or late_pa):
         return []
-    pa_part = f", {days_after} dagen na de probleemanalyse van {nl_date(pa.date)}" if pa else ""
-    pa_part_en = f", {days_after} days after the problem analysis of {nl_date(pa.date)}" if pa else ""
-    return [ctx.finding("deadline.plan_van_aanpak",
-                        {"week": week, "date": nl_date(pva.date), "pa_part": pa_part, "pa_part_en": pa_part_en},
-                        evidence=_evidence(pva, pa), week=week)]
+    values = {"week": week, "date": nl_date(pva.date), "pa_days": days_after, "pa_date": nl_date(pa.date) if pa else ""}
+    values["pa_part"] = str(p["pa_part_nl"]).format(**values) if pa else ""
+    values["pa_part_en"] = str(p["pa_part_en"]).format(**values) if pa else ""
+    return [ctx.finding("deadline.plan_van_aanpak", values, evidence=_evidence(pva, pa), week=week)]
 
 
 @rule("deadline.evaluatie_interval.v1")
@@ -63,13 +62,13 @@ def evaluatie_interval(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
     evaluations = ctx.dated("evaluatie")
     if not evaluations:
         return []
-    kinds = tuple(p.get("moments", ("evaluatie",)))
+    kinds = tuple(p["moments"])
     last = evaluations[-1].date
     moments = []
     for e in ctx.dated(*kinds):
         if e.date <= last and (not moments or moments[-1].date != e.date):
             moments.append(e)
-    max_days = int(p.get("max_days", 42))
+    max_days = int(p["max_days"])
     out = []
     for a, b in zip(moments, moments[1:]):
         days = (b.date - a.date).days
@@ -88,7 +87,7 @@ def ziekmelding_uwv(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
     first = ctx.timeline.first_sick_day
     if melding is None or first is None:
         return []
-    max_week = int(p.get("max_week", 42))
+    max_week = int(p["max_week"])
     deadline = first + timedelta(days=7 * max_week)
     while deadline.weekday() >= SATURDAY:
         deadline += timedelta(days=1)
@@ -106,7 +105,7 @@ def eerstejaarsevaluatie(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding
     if eje is None or ctx.timeline.first_sick_day is None:
         return []
     week = ctx.week(eje.date)
-    if int(p.get("first_week", 46)) <= week <= int(p.get("last_week", 52)):
+    if int(p["first_week"]) <= week <= int(p["last_week"]):
         return []
     return [ctx.finding("deadline.eerstejaarsevaluatie", {"week": week, "date": nl_date(eje.date)},
                         evidence=_evidence(eje), week=week)]
@@ -128,7 +127,7 @@ def spoor2_start(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
     if eje is None or start is None:
         return []
     days = (start.date - eje.date).days
-    max_days = int(p.get("max_days_after_eje", 42))
+    max_days = int(p["max_days_after_eje"])
     if days <= max_days:
         return []
     week = ctx.week(start.date)
@@ -151,7 +150,7 @@ def belastbaarheid_na_eje(ctx: RuleContext, p: Mapping[str, Any]) -> list[Findin
         return []
     act = activities[0]
     days = (act.date - fml.date).days
-    max_days = int(p.get("max_days", 56))
+    max_days = int(p["max_days"])
     if days <= max_days:
         return []
     return [ctx.finding("deadline.belastbaarheid_na_eje", {
@@ -173,7 +172,7 @@ def actueel_oordeel(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
     latest = [e for e in ao if e.date <= wia.date] or ao
     oordeel = latest[-1]
     days = (wia.date - oordeel.date).days
-    if days <= int(p.get("max_days_before_wia", 92)):
+    if days <= int(p["max_days_before_wia"]):
         return []
     week = ctx.week(oordeel.date)
     return [ctx.finding("deadline.actueel_oordeel", {
@@ -183,7 +182,7 @@ def actueel_oordeel(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
 
 @rule("deadline.wia_aanvraag.v1")
 def wia_aanvraag(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
-    return _late_after_week_event(ctx, wia_moment(ctx), int(p.get("max_week", 93)))
+    return _late_after_week_event(ctx, wia_moment(ctx), int(p["max_week"]))
 
 
 def _late_after_week_event(ctx: RuleContext, event: Event | None, max_week: int) -> list[Finding]:

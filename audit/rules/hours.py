@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from audit.extract.event_text import matcher
-from audit.model import AuditedDocument, Finding, HoursFact
+from audit.model import AuditedDocument, Evidence, Finding, HoursFact
 from audit.rules.registry import RuleContext, nl_date, number, rule
 
 SPOOR2_TYPES = ("spoor2_plan", "spoor2_voortgang", "spoor2_eind")
@@ -23,11 +23,11 @@ def _weekly(facts: Sequence[HoursFact]) -> list[HoursFact]:
 
 
 def fml_hours(doc: AuditedDocument) -> list[HoursFact]:
-    """The benutbare mogelijkheden of a bedrijfsarts document (role fml, else any weekly figure)."""
-    tagged = [h for h in doc.hours if h.role == "fml"]
-    if doc.doc_type in FML_TYPES and not tagged:
-        tagged = [h for h in doc.hours if h.role in (None, "fml")]
-    return tagged
+    """The benutbare mogelijkheden: in a bedrijfsarts document every figure not tagged otherwise
+    (an urenopbouwschema's steps carry no role), elsewhere only figures tagged fml."""
+    if doc.doc_type in FML_TYPES:
+        return [h for h in doc.hours if h.role in (None, "fml")]
+    return [h for h in doc.hours if h.role == "fml"]
 
 
 def fml_target(facts: Sequence[HoursFact]) -> float | None:
@@ -81,7 +81,8 @@ def uren_zoekprofiel_vs_fml(ctx: RuleContext, p: Mapping[str, Any]) -> list[Find
         value = max(h.per_week for h in zoek)
         if fml is None or value >= fml - TOLERANCE or _reasoned(ctx, doc, zoek):
             continue
-        ref = next((h for h in source if h.per_week is not None or h.steps), source[0])
+        ref = next((h for h in source if h.per_week is not None and abs(h.per_week - fml) < TOLERANCE),
+                   next((h for h in source if h.steps), source[0]))
         out.append(ctx.finding("consistency.uren_zoekprofiel_vs_fml", {
             "zoek": number(value), "fml": number(fml), "fml_text": ref.text},
             evidence=[_ev(doc, zoek[0]), _ev_fact(ref)], week=ctx.week(doc.doc_date), document=doc.document.path))
@@ -89,13 +90,11 @@ def uren_zoekprofiel_vs_fml(ctx: RuleContext, p: Mapping[str, Any]) -> list[Find
     return out
 
 
-def _ev(doc: AuditedDocument, h: HoursFact):
-    from audit.model import Evidence
+def _ev(doc: AuditedDocument, h: HoursFact) -> Evidence:
     return Evidence(h.document or doc.document.path, h.page, h.quote or h.text)
 
 
-def _ev_fact(h: HoursFact):
-    from audit.model import Evidence
+def _ev_fact(h: HoursFact) -> Evidence:
     return Evidence(h.document, h.page, h.quote or h.text)
 
 
@@ -121,10 +120,9 @@ def urenopbouw_niet_gevolgd(ctx: RuleContext, p: Mapping[str, Any]) -> list[Find
             values = {h.per_week for h in weekly}
             if len(values) > 1:
                 continue  # several figures: a build-up of its own
-            label = {"nl": f"{doc.document.path}"}
             out.append(ctx.finding("consistency.urenopbouw_niet_gevolgd", {
                 "target": number(target), "fml_date": nl_date(fml_doc.doc_date),
-                "doc_label": label["nl"], "hours": number(weekly[0].per_week)},
+                "doc_label": doc.document.path, "hours": number(weekly[0].per_week)},
                 evidence=[_ev(doc, weekly[0]), _ev(fml_doc, schema)], week=ctx.week(doc.doc_date),
                 document=doc.document.path))
             return out

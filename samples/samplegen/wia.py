@@ -216,6 +216,16 @@ def riv() -> Doc:
                    ("FML", dmy(FML)), ("Arbeidsdeskundig rapport met onderzoek spoor 1", dmy(AD_DATE)),
                    ("Eerstejaarsevaluatie", doc.date(EJE)), ("Tweede spoor", f"{dmy(S2_START)} - {dmy(S2_END)}"),
                    ("Actueel oordeel", doc.date(AO)), ("Eindevaluatie", dmy(EE)))),
+            H("Evaluaties"),
+            P("Werkgever en werknemer evalueerden het plan van aanpak iedere vijf tot zes weken, op "
+              + ", ".join(dmy(d) for d in [*EVALS, *EVALS2]) + "; zie het logboek."),
+            H("Tweede spoor"),
+            P(f"{BUREAU} voerde het tweede spoor uit van {dmy(S2_START)} tot en met {dmy(S2_END)}. Yvonne "
+              f"solliciteerde {len(sollicitaties())} keer; het traject leidde niet tot plaatsing (eindrapportage van "
+              f"{dmy(S2_REPORT)})."),
+            H("Eindevaluatie"),
+            P(f"Op {dmy(EE)} bespraken werkgever en werknemer het verloop: spoor 1 en spoor 2 hebben niet geleid "
+              "tot structurele werkhervatting; Yvonne blijft in aangepast werk zolang dat mogelijk is."),
             H("Mening van de werknemer"), P("Zie de eindevaluatie: Yvonne is tevreden over de inzet."),
             Sig((("Werkgever", HR, dmy(WIA), True), ("Werknemer", WERKNEMER.full, dmy(WIA), True))))
     doc.present = [f"riv.{c}" for c in ("probleemanalyse", "plan_van_aanpak", "evaluaties", "ziekmelding_uwv",

@@ -6,7 +6,8 @@ import zipfile
 
 import pytest
 
-from audit.batch.dossiers import dossier_to_files, manifest_to_dossiers, root_to_dossiers
+from audit.batch.dossiers import dossier_to_files, entry_to_documents, manifest_to_dossiers, root_to_dossiers
+from audit.ingest import ReadOptions, load_dossier
 from audit.errors import UsageError
 
 
@@ -30,16 +31,27 @@ def test_root_lists_folders_and_zips_sorted(tmp_path):
     assert names == ["alpha", "beta.zip", "broken.zip"]
 
 
-def test_folder_and_zip_give_same_entries(tmp_path):
+def test_folder_entries_follow_ingest_and_zip_is_one_unit(tmp_path):
     _portfolio(tmp_path)
+    (tmp_path / "alpha" / "~$lock.docx").write_bytes(b"lock")
     alpha, beta, broken = root_to_dossiers(tmp_path)
-    a, b = dossier_to_files(alpha, 10**9), dossier_to_files(beta, 10**9)
+    a, b = dossier_to_files(alpha), dossier_to_files(beta)
     assert [e.display for e in a.entries] == ["pva.txt", "sub/fml.txt"]
-    assert [(e.display, e.sha256) for e in a.entries] == [(e.display, e.sha256) for e in b.entries]
     assert a.entries[0].sha256 == hashlib.sha256(b"plan van aanpak").hexdigest()
-    assert b.entries[1].member == "sub/fml.txt" and b.entries[1].source.endswith("beta.zip")
-    bad = dossier_to_files(broken, 10**9)
-    assert bad.error and bad.error_code and not bad.entries
+    assert not a.entries[0].whole
+    assert [(e.display, e.whole) for e in b.entries] == [("beta.zip", True)]
+    assert b.entries[0].sha256 == hashlib.sha256((tmp_path / "beta.zip").read_bytes()).hexdigest()
+
+
+def test_units_read_the_same_documents_as_load_dossier(tmp_path):
+    _portfolio(tmp_path)
+    options = ReadOptions(ocr="never")
+    for dossier in root_to_dossiers(tmp_path):
+        files = dossier_to_files(dossier)
+        assert files.error is None
+        ours = [d for e in files.entries for d in entry_to_documents(e, options)]
+        theirs = load_dossier(dossier.path, options)
+        assert [(d.path, d.error_code, d.text) for d in ours] == [(d.path, d.error_code, d.text) for d in theirs]
 
 
 def test_missing_root_is_a_usage_error(tmp_path):

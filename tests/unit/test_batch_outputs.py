@@ -43,12 +43,12 @@ def test_index_is_escaped_self_contained_and_ranked():
     assert "Dossier overview" in english and 'lang="en"' in english
 
 
-def test_csv_has_contract_columns_first():
+def test_csv_has_contract_columns_and_is_formula_safe():
     data = csv_bytes([{"dossier": "d", "document": "a.pdf", "id": "x", "severity": "high", "week": 3,
-                       "message": "m, met komma", "page": 1, "quote": "q", "extra": "e"}]).decode()
+                       "message": "m, met komma", "page": 1, "quote": "=SUM(A1)"}]).decode("utf-8-sig")
     header, line = data.splitlines()
-    assert header.startswith("dossier,document,id,severity,week,message,page,quote")
-    assert '"m, met komma"' in line
+    assert header == "dossier,document,id,severity,week,message,page,quote"
+    assert '"m, met komma"' in line and ",=SUM" not in line
 
 
 def test_report_filenames_are_safe_and_unique():

@@ -11,7 +11,7 @@ def test_store_is_private_and_persists(tmp_path):
     store = Store(path)
     store.put_document("k1", "a.docx", "abc", 3, 0.5, 1000, None, b"payload")
     store.put_document("k2", "b.pdf", "def", 0, 0.1, 900, "kapot", b"")
-    store.put_dossier("d1", "dk", "ok", None, '{"dossier": "d1"}', b"r", [{"id": "x"}], {"risk": "low"})
+    store.put_dossier("d1", "dk", "ok", None, '{"dossier": "d1"}', b"r", {"nl": [{"id": "x"}]}, {"risk": "low"})
     store.close()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
@@ -20,7 +20,7 @@ def test_store_is_private_and_persists(tmp_path):
     assert again.document_result("k1") == (b"payload", None)
     assert again.document_result("k2") == (b"", "kapot")
     row = again.dossier("d1")
-    assert (row.key, row.status, row.findings, row.summary) == ("dk", "ok", [{"id": "x"}], {"risk": "low"})
+    assert (row.key, row.status, row.findings, row.summary) == ("dk", "ok", {"nl": [{"id": "x"}]}, {"risk": "low"})
     assert again.dossier_key("nope") is None
     assert again.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     for extra in path.parent.glob("store.sqlite-*"):

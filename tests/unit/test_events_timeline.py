@@ -77,8 +77,10 @@ def test_label_and_value_on_separate_lines_as_ocr_gives_them():
                   "Einde wachttijd (104 weken)", "02-03-2025")
     assert melding.doc_date == date(2023, 12, 21)
     timeline = build_timeline([melding], CL)
-    assert [e.date for e in kinds(timeline, "ziekmelding_uwv")] == [date(2023, 12, 21)]
-    assert kinds(timeline, "ziekmelding_uwv")[0].week == 42
+    event = kinds(timeline, "ziekmelding_uwv")[0]
+    assert (event.date, event.week) == (date(2023, 12, 21), 42)
+    assert event.evidence.quote == "Datum melding 21-12-2023"  # label and value quoted together
+    assert document_date(melding) == date(2023, 12, 21)  # the bundled vocabulary when none is given
 
 
 def test_chronology_rows_of_a_riv_become_events_in_their_week():
@@ -186,3 +188,51 @@ def test_no_documents_no_dates_no_crash():
     bare = AuditedDocument(Document("broken.pdf", "pdf", (), error="kapot"), "overig")
     assert document_date(bare, CL) is None
     assert build_timeline([bare], CL).first_sick_day is None
+
+
+def test_ocr_merged_table_rows_count_one_application_per_date():
+    overzicht = doc("vgr3.pdf", "spoor2_voortgang", "Datum rapportage 24-01-2025",
+                    "Datum ..._ | Werkgever Functie Wijze Resultaat",
+                    "20-11-2024 Hotel West Medewerker linnenkamer | Online Afgewezen 27-11-2024 Winkelcentrum Heuvel "
+                    "Medewerker E-mail Geen reactie 05-12-2024 Kinderdagverblijf Nestje Huishoudelijk Open In procedure",
+                    "schoonmaak (licht)",
+                    "Datum Werkgever Functie Wijze Resultaat 08-01-2025 Kinderdagverblijf Nestje Huishoudelijk E-mail")
+    dates = [e.date for e in kinds(build_timeline([overzicht], CL), "sollicitatie")]
+    assert dates == [date(2024, 11, 20), date(2024, 11, 27), date(2024, 12, 5), date(2025, 1, 8)]
+
+
+def test_prose_naming_employer_and_job_is_no_table():
+    log = doc("log.pdf", "logboek", "Stand per 29-01-2025",
+              "De werkgever heeft op datum van het gesprek geen passende functie gevonden.",
+              "05-06-2024 | Evaluatie | Voortgang", "17-07-2024 | Evaluatie | Voortgang")
+    assert not kinds(build_timeline([log], CL), "sollicitatie")
+
+
+def test_a_dossier_without_a_first_sick_day_says_so_and_places_no_weeks():
+    pa = doc("pa.pdf", "probleemanalyse", "Datum probleemanalyse 12-04-2023")
+    timeline = build_timeline([pa], CL)
+    assert timeline.first_sick_day is None and len(timeline.warnings) == 1
+    assert [(e.event, e.week) for e in timeline.events] == [("probleemanalyse", None)]
+
+
+@pytest.mark.parametrize("label", ["Eerste ziektedag:", "1e verzuimdag", "Eerste arbeidsongeschiktheidsdag",
+                                   "Arbeidsongeschikt sinds", "Verzuim sinds:", "Datum ziekmelding"])
+def test_first_sick_day_labels(label):
+    timeline = build_timeline([doc("x.pdf", "overig", f"{label} {d(FIRST)}", f"Datum rapport {d(FIRST + timedelta(60))}")], CL)
+    assert timeline.first_sick_day == FIRST
+
+
+def test_the_date_of_the_ziekmelding_bij_uwv_is_no_first_sick_day():
+    log = doc("log.pdf", "logboek", f"Eerste ziektedag {d(FIRST)}", f"Datum ziekmelding UWV {d(FIRST + timedelta(290))}",
+              f"Stand per {d(FIRST + timedelta(300))}")
+    timeline = build_timeline([log], CL)
+    assert timeline.first_sick_day == FIRST and not timeline.warnings
+    assert kinds(timeline, "ziekmelding_uwv")[0].week == 42
+
+
+@pytest.mark.parametrize("sentence", ["Aanvang traject: {day}", "Begindatum traject {day}", "Startdatum: {day}",
+                                      "Het tweede spoor is gestart op {day}.", "Tweede spoor | vanaf {day} | Route 2 Werk"])
+def test_spoor2_start_wordings(sentence):
+    on = FIRST + timedelta(400)
+    report = doc("vgr.pdf", "spoor2_voortgang", f"Datum rapportage {d(on + timedelta(60))}", sentence.format(day=d(on)))
+    assert [e.date for e in kinds(build_timeline([report], CL), "spoor2_start")] == [on]

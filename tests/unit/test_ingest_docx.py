@@ -92,3 +92,16 @@ def test_broken_and_old_word_files(tmp_path: Path, content: bytes):
     assert doc.error and doc.error_code in ("empty", "corrupt", "unsupported")
     if content.startswith(b"\xd0\xcf"):
         assert "DOCX of PDF" in doc.error
+
+
+def test_footnotes_read_after_body(tmp_path: Path):
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    notes = (f'<w:footnotes xmlns:w="{w}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>---</w:t></w:r></w:p>'
+             f'</w:footnote><w:footnote w:id="1"><w:p>{_r("Bron: FML van 12-12-2023.")}</w:p></w:footnote></w:footnotes>')
+    rels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" '
+            'Target="footnotes.xml"/></Relationships>')
+    path = docx_from_body(tmp_path / "f.docx", f"<w:p>{_r('Zie voetnoot.')}</w:p>",
+                          extra_parts={"word/footnotes.xml": notes, "word/_rels/document.xml.rels": rels})
+    doc = load_document(path, "f.docx", ReadOptions())
+    assert [b.text for b in doc.blocks] == ["Zie voetnoot.", "Bron: FML van 12-12-2023."]

@@ -83,3 +83,17 @@ def test_empty_report_still_makes_a_document():
     document = reopen(empty_report())
     assert text("findings_none", "nl") in all_text(document)
     assert document.core_properties.author == ""
+
+
+def test_control_characters_from_ocr_do_not_break_the_file():
+    from dataclasses import replace
+
+    from audit.model import Evidence, Finding
+
+    quote = "Datum:\x0c 14-03-2023\x00 \x1b[0m"
+    finding = Finding("deadline.probleemanalyse", "high", "Te laat.", (Evidence("scan\x07.pdf", 1, quote),))
+    report = replace(sample_report(), findings=(finding,), warnings=("pagina\x0b 2 onleesbaar",))
+    body = all_text(reopen(report))
+    assert "Datum: 14-03-2023 [0m" in body and "scan.pdf" in body
+    for fmt in ("html", "json", "csv"):
+        assert render(report, fmt)

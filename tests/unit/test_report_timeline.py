@@ -48,3 +48,16 @@ def test_weeks_come_from_the_rule_params_and_move_with_the_eje():
     assert (moments["probleemanalyse"].first, moments["probleemanalyse"].last) == (7, 7)
     assert (moments["spoor2_start"].first, moments["spoor2_start"].last) == (48, 56)
     assert moments["probleemanalyse"].label == "Problem analysis"
+
+
+def test_table_groups_sollicitaties_in_consecutive_weeks():
+    report = sample_report()
+    rows = [r for r in report_view(report).timeline_rows if r.label.startswith("Sollicitatie")]
+    soll = sorted(e.week for e in report.timeline.events if e.event == "sollicitatie")
+    runs, start = [], soll[0]
+    for prev, week in zip(soll, soll[1:] + [None]):
+        if week != prev + 1:
+            runs.append(f"{start}–{prev}" if prev != start else str(start))
+            start = week
+    assert [r.weeks for r in rows] == runs
+    assert sum(int(r.label.split("(")[1].rstrip(")")) for r in rows) == len(soll)

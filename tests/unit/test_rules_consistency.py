@@ -68,8 +68,12 @@ def test_sollicitatie_gat_after_the_last_application_until_the_report():
                  "Sindsdien zijn er geen sollicitaties meer verstuurd.")
     assert "consistency.sollicitatie_gat" in findings(report)
     report = doc("vgr.docx", "spoor2_voortgang", f"Datum rapportage | {d(START + timedelta(48))}",
-                 f"Miriam heeft drie keer gesolliciteerd, de laatste keer op {d(START + timedelta(20))}.")
-    assert "consistency.sollicitatie_gat" not in findings(report)
+                 f"Miriam heeft drie keer gesolliciteerd, de laatste keer op {d(START + timedelta(20))}.",
+                 "Sindsdien zijn er geen sollicitaties meer verstuurd.")
+    assert "consistency.sollicitatie_gat" not in findings(report)  # 28 days: in time
+    listing = doc("vgr.docx", "spoor2_voortgang", f"Datum rapportage | {d(START + timedelta(60))}",
+                  f"Miriam heeft drie keer gesolliciteerd, de laatste keer op {d(START + timedelta(20))}.")
+    assert "consistency.sollicitatie_gat" not in findings(listing)  # no statement of silence
 
 
 @pytest.mark.parametrize("count, flagged", [(10, False), (9, True)])
@@ -144,3 +148,16 @@ def test_eerste_ziektedag_verschilt():
     other = doc("fml.pdf", "fml", "Datum onderzoek 01-12-2023", first=FIRST + timedelta(days=7))
     f = findings(one, two, other)["consistency.eerste_ziektedag_verschilt"]
     assert d(FIRST) in f.message and d(FIRST + timedelta(days=7)) in f.message
+
+
+def test_loon_opgeschort_is_no_stillegging_of_the_traject():
+    riv = doc("riv.docx", "riv", "Datum verslag | 01-06-2025",
+              "Na de schriftelijke waarschuwing is de loonbetaling opgeschort tot werknemer weer meewerkt.")
+    assert "consistency.spoor2_stilgelegd" not in findings(riv)
+
+
+def test_namens_in_another_context_is_no_application_by_the_bureau():
+    riv = doc("riv.docx", "riv", "Datum verslag | 01-06-2025",
+              "De casemanager heeft namens de werknemer een deskundigenoordeel aangevraagd.",
+              "Ook het bezwaar is namens de werknemer ingediend.")
+    assert "consistency.namens_werknemer" not in findings(riv)

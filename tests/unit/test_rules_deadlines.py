@@ -170,3 +170,12 @@ def test_no_first_sick_day_no_week_findings():
                            "probleemanalyse", 1.0, (), (DateFact(date(2024, 9, 1), "01-09-2024", 1, ""),))
     lone = replace(lone, doc_date=document_date(lone, CL))
     assert "deadline.probleemanalyse" not in findings(lone)
+
+
+def test_belastbaarheid_na_eje_not_when_an_earlier_fml_is_cited():
+    held = day(7 * 50)
+    fml = doc("fml.pdf", "fml", f"Datum onderzoek {d(held + timedelta(30))}")
+    plan = doc("plan.pdf", "spoor2_plan", f"Datum plan {d(held + timedelta(100))}",
+               f"Volgens de FML van {d(held - timedelta(20))} is zij beperkt in tillen.",
+               f"Het traject is gestart op {d(held + timedelta(100))}")
+    assert "deadline.belastbaarheid_na_eje" not in findings(eje(held), fml, plan)

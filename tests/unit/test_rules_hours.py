@@ -107,3 +107,10 @@ def test_wep_urenopbouw():
                 "Werkervaringsplek bij Meerzicht; de uren worden volgens schema opgebouwd tot 5 x 6 uur per week.",
                 facts=[hours("5 x 6 uur per week", 30, "per_week", "wep")])
     assert "consistency.wep_urenopbouw" not in findings(built)
+
+
+def test_an_untagged_schema_in_the_fml_beside_a_tagged_target():
+    fml = doc("fml.pdf", "fml", "Datum onderzoek 21-10-2024",
+              facts=[hours("20 uur per week", 20, "per_week", "fml"), replace(SCHEMA, role=None)])
+    found = findings(fml, plan(hours("4 uur per week", 4, "per_week", "zoekprofiel")))
+    assert {"consistency.urenopbouw_niet_gevolgd", "consistency.uren_zoekprofiel_vs_fml"} <= set(found)

@@ -1,0 +1,144 @@
+"""Shared by the date and hour readers: word lists from ``checklists/data``, pattern
+assembly, folded text, windows around anchor words, and sentence/row quotes.
+
+Everything here is linear in the text: sentence ends are found in one pass per text (cached),
+and windows restrict slow word alternations to the few places they can match.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from audit.checklist import BUNDLED_DIR, validate_file
+
+VOCAB_DIR = BUNDLED_DIR / "data"
+QUOTE_WIDTH = 200
+CONTEXT_REACH = 300  # chars searched either side for a sentence end: keeps quoting linear
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+@lru_cache(maxsize=8)
+def vocabulary(name: str, folder: Path = VOCAB_DIR) -> Mapping[str, Any]:
+    """The ``entries`` of ``checklists/data/<name>.yaml``, validated against its schema."""
+    return validate_file(folder / f"{name}.yaml")["entries"]
+
+
+def words_pattern(words: Iterable[str]) -> str:
+    """An alternation of literal words, longest first; a space matches any whitespace."""
+    unique = sorted({str(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
+
+
+def number_words() -> dict[str, int]:
+    """Number words 1-59 from the vocabulary, compounds assembled: 'tweeëntwintig' = 22."""
+    base = {str(k): int(v) for k, v in vocabulary("dates")["number_words"].items()}
+    units = {w: n for w, n in base.items() if 1 <= n <= 9}
+    tens = {w: n for w, n in base.items() if n in (20, 30, 40, 50)}
+    words = dict(base)
+    for uw, un in units.items():
+        joiner = "ën" if uw.endswith("e") else "en"  # twee-ën-twintig, vier-en-twintig
+        for tw, tn in tens.items():
+            words[f"{uw}{joiner}{tw}"] = un + tn
+    return words
+
+
+# --------------------------------------------------------------------------- text helpers
+
+# a sentence ends at [.!?;] before a capital, at a blank line, before a bullet, and at a line
+# break between a line that does not end mid-phrase and a capitalised line (form fields in PDFs)
+_SENTENCE_END = re.compile(r"(?=[.!?;\n])(?:[.!?;](?=\s+[A-Z0-9(\"'‘“])|\n\s*\n|\n(?=\s*[-•*·▪]\s)"
+                           r"|(?<![a-z,])\n(?=[ \t]*[A-Z]))")
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    """Sentence ends and line breaks of one text, found in one pass (quoting stays linear)."""
+
+    starts: list[int]  # where each sentence-end match starts
+    ends: list[int]  # where it ends: the next sentence begins there
+    newlines: list[int]
+
+
+@lru_cache(maxsize=8)
+def sentence_bounds(text: str) -> _Bounds:
+    matches = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    return _Bounds([a for a, _ in matches], [b for _, b in matches], newlines)
+
+
+def context_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``; in a table (a line with ' | '), the row.
+    Either side reaches at most CONTEXT_REACH characters."""
+    b = sentence_bounds(text)
+    left, right = max(0, start - CONTEXT_REACH), min(len(text), end + CONTEXT_REACH)
+    i = bisect_left(b.newlines, start)
+    line_start = max(left, b.newlines[i - 1] + 1 if i else 0)
+    j = bisect_left(b.newlines, end)
+    line_end = min(right, b.newlines[j] if j < len(b.newlines) else len(text))
+    if text.find(" | ", line_start, line_end) >= 0:
+        return line_start, line_end
+    k = bisect_right(b.ends, start)
+    sent_start = max(left, b.ends[k - 1] if k else 0)
+    n = bisect_left(b.starts, end)
+    sent_end = min(right, b.ends[n] if n < len(b.starts) else len(text))
+    return sent_start, sent_end
+
+
+def quote_around(text: str, start: int, end: int, width: int = QUOTE_WIDTH) -> str:
+    """The sentence or table row around a mention, whitespace collapsed, at most ~width chars."""
+    s, e = context_span(text, start, end)
+    if e - s > width:
+        half = max(0, (width - (end - start)) // 2)
+        s, e = max(s, start - half), min(e, end + half)
+    quote = " ".join(text[s:e].split())
+    return quote if e - s <= width else quote[: width + 20]
+
+
+@lru_cache(maxsize=8)
+def fold(text: str) -> str:
+    """Lower case with every position kept: word patterns run case-sensitively over it
+    (much faster than IGNORECASE) and their spans still index the original text."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)  # e.g. "İ" lowers to 2 chars
+
+
+def first_chars(words: Iterable[str]) -> str:
+    """A character class body of the words' first characters: a leading ``(?=[...])`` lets
+    the regex engine skip to candidate positions."""
+    return "".join(sorted({re.escape(str(w)[0]) for w in words if str(w)}))
+
+
+def anchor_windows(text: str, anchor: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around each match of ``anchor``, merged where they overlap.
+
+    Patterns whose number part is a long word alternation ("vierentwintig") are slow when
+    tried at every position; they run only inside these windows (the anchor word, "uur" or
+    "week", must be part of every match).
+    """
+    spans: list[tuple[int, int]] = []
+    for m in anchor.finditer(text):
+        a, b = max(0, m.start() - before), min(len(text), m.end() + after)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans
+
+
+def finditer_windows(pattern: re.Pattern[str], text: str,
+                     windows: Sequence[tuple[int, int]]) -> Iterable[re.Match[str]]:
+    """``pattern.finditer`` inside each window; a match that touches a window's cut end is
+    skipped (its lookaheads saw a false end of text)."""
+    for a, b in windows:
+        for m in pattern.finditer(text, a, b):
+            if m.end() < b - 1 or b == len(text):
+                yield m

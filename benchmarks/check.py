@@ -1,0 +1,126 @@
+"""Pages per second of the whole ``check`` on digital PDFs against ``extract`` (reading) alone.
+
+Goal (issue 3): classifying adds little to reading, the whole check stays within 2x of extract.
+Writes its own PDFs (reportlab) in a private temp dir, runs each stage several times in this
+process and prints medians and the ratio.
+
+    .venv/bin/python benchmarks/check.py [--docs 8] [--pages 6] [--runs 5]
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from audit.checklist import load_checklists
+from audit.classify import classify_doc_type, settings_of
+from audit.ingest import ReadOptions, read_dossier
+from audit.pipeline import RunOptions, check_path
+from audit.segment import blocks_to_sections
+from audit.split import split_bundle
+
+TITLES = ["Probleemanalyse", "Plan van aanpak", "Functionele Mogelijkhedenlijst (FML)",
+          "Arbeidsdeskundig rapport", "Re-integratieplan tweede spoor", "Voortgangsrapportage tweede spoor",
+          "Eindrapportage tweede spoor", "Re-integratieverslag"]
+HEADINGS = ["Aanleiding", "Belastbaarheid", "Zoekprofiel", "Activiteiten en tijdpad", "Sollicitaties",
+            "Afspraken", "Prognose", "Advies voor het vervolg"]
+SENTENCES = [
+    "Op 12 maart 2024 is de werknemer op het spreekuur gezien; de belastbaarheid is 4 uur per dag.",
+    "Het zoekprofiel omvat administratieve functies voor 20 uur per week in de regio Zwolle.",
+    "De werknemer heeft in week 14 drie keer gesolliciteerd, de laatste keer op 02-04-2024.",
+    "Afgesproken is dat de uren worden opgebouwd van 2 x 3 uur per week naar 3 x 4 uur per week.",
+    "De volgende evaluatie staat gepland op 14-05-2024 met werkgever, werknemer en casemanager.",
+]
+
+
+def write_pdf(path: Path, title: str, pages: int, numbered: bool = True) -> None:
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    width, height = A4
+    for number in range(1, pages + 1):
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(50, height - 30, "Arbodienst Voorbeeld B.V. - vertrouwelijk")
+        y = height - 70
+        if number == 1:
+            pdf.setFont("Helvetica-Bold", 16)
+            pdf.drawString(50, y, title)
+            y -= 28
+            pdf.setFont("Helvetica", 10)
+            for label, value in (("Werknemer", "K. de Vries"), ("BSN", "123456782"),
+                                 ("Werkgever", "Voorbeeld B.V."), ("Eerste ziektedag", "08-01-2024")):
+                pdf.drawString(50, y, label)
+                pdf.drawString(190, y, value)
+                y -= 14
+        for section in range(3):
+            heading = HEADINGS[(number * 3 + section) % len(HEADINGS)]
+            pdf.setFont("Helvetica-Bold", 12)
+            pdf.drawString(50, y - 10, f"{number}.{section + 1} {heading}")
+            y -= 30
+            pdf.setFont("Helvetica", 10)
+            for line in range(8):
+                pdf.drawString(50, y, SENTENCES[(number + section + line) % len(SENTENCES)])
+                y -= 14
+        if numbered:  # half the files carry no page numbers: split_bundle then reads titles
+            pdf.drawString(420, 30, f"Pagina {number} van {pages}")
+        pdf.showPage()
+    pdf.save()
+
+
+def timed(func, runs: int, fresh=lambda: None) -> float:
+    times = []
+    for _ in range(runs):
+        fresh()
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=8)
+    ap.add_argument("--pages", type=int, default=6)
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="pw-bench-") as tmp:
+        folder = Path(tmp)
+        for index in range(args.docs):
+            write_pdf(folder / f"doc_{index:02d}.pdf", TITLES[index % len(TITLES)], args.pages,
+                      numbered=index % 2 == 0)
+        pages = args.docs * args.pages
+        read = ReadOptions(ocr="never")
+
+        load_s = timed(load_checklists, args.runs)
+        checklists = load_checklists()
+        documents = read_dossier(folder, read).documents  # warm-up, and input for the stage timing
+
+        sections = {id(doc): blocks_to_sections(doc, checklists) for doc in documents}
+        stages = {
+            "split_bundle": lambda: [split_bundle(doc, checklists) for doc in documents],
+            "blocks_to_sections": lambda: [blocks_to_sections(doc, checklists) for doc in documents],
+            "classify_doc_type": lambda: [classify_doc_type(doc, sections[id(doc)], checklists)
+                                          for doc in documents],
+        }
+        extract_s = timed(lambda: read_dossier(folder, read), args.runs)
+        check_s = timed(lambda: check_path(folder, RunOptions(read=read), checklists), args.runs,
+                        settings_of(checklists).memo.clear)
+        forget = settings_of(checklists).memo.clear  # no title remembered from the previous run
+        stage_s = {name: timed(func, args.runs, forget) for name, func in stages.items()}
+
+    print(f"{pages} digital pages ({args.docs} PDFs x {args.pages}), median of {args.runs} runs")
+    print(f"extract (reading only)           {extract_s:7.3f} s  {pages / extract_s:7.1f} pages/s")
+    print(f"check (whole pipeline)           {check_s:7.3f} s  {pages / check_s:7.1f} pages/s")
+    for name, seconds in stage_s.items():
+        print(f"  of which {name:22} {seconds:7.3f} s  {pages / seconds:7.1f} pages/s"
+              f"  ({seconds / extract_s:.2f}x extract)")
+    print(f"loading the checklists (once per run) {load_s:.3f} s")
+    print(f"ratio check / extract            {check_s / extract_s:7.2f}x  (goal: <= 2.00x)")
+
+
+if __name__ == "__main__":
+    main()
