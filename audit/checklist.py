@@ -29,7 +29,8 @@ SCHEMA_DIR = PACKAGE_DIR / "schemas"
 SPEC_FILE = PACKAGE_DIR / "spec" / "components.yaml"
 
 KINDS = ("doc_types", "components", "findings", "vocabulary")
-DOC_TYPE_SETTINGS = ("matching", "title_prefixes", "bundle")
+DOC_TYPE_SETTINGS = ("matching", "title_prefixes", "self_words", "reference_words", "articles",
+                     "report_nouns", "bundle")
 
 
 @dataclass(frozen=True)

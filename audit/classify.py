@@ -31,7 +31,7 @@ DEFAULTS: Mapping[str, float] = {
     "exact_below_chars": 5, "mid_line_factor": 0.45, "weight_title": 1.0,
     "weight_first_page": 0.25, "weight_body": 0.2, "weight_components": 0.25,
     "body_saturation": 4, "min_score": 0.3, "title_max_chars": 140, "prefix_fuzzy_min": 85,
-    "field_value_digits": 4,
+    "field_value_digits": 4, "weight_self": 0.3,
 }
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.)]\s+", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[•·▪◦‣]|[*\-–—o]\s)")  # Word's list bullets, 'o ' included
@@ -72,6 +72,9 @@ class Settings:
 
     cue_texts: tuple[str, ...] = ()
     component_heads: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    reference_words: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
+    report_nouns: frozenset[str] = frozenset()
     memo: dict = field(default_factory=dict, compare=False)  # line -> title: letterheads repeat
 
     def __getitem__(self, key: str) -> float:
@@ -106,19 +109,32 @@ def _settings(checklists: Any) -> Settings:
                for dt, entry in checklists.doc_types.items()}
         for name in ("first_page", "body")
     }
+    # 'in deze probleemanalyse', 'dit plan van aanpak': a document naming itself
+    phrases["self_names"] = {
+        dt: frozenset(normalise(f"{word} {name}") for word in own.get("self_words", ())
+                      for name in entry.get("self_names", ()))
+        for dt, entry in checklists.doc_types.items()
+    }
     heads = {
         dt: tuple(tuple(normalise(h) for h in _component_headings(entry)) for entry in components.values())
         for dt, components in (getattr(checklists, "components", {}) or {}).items()
         if dt in checklists.doc_types and components
     }
-    return Settings(values, cues, prefixes, phrases, tuple(cue.text for cue in cues), heads)
+    words = {name: frozenset(normalise(w) for w in own.get(name, ()))
+             for name in ("reference_words", "articles", "report_nouns")}
+    return Settings(values, cues, prefixes, phrases, tuple(cue.text for cue in cues), heads,
+                    words["reference_words"], words["articles"], words["report_nouns"])
 
 
-def block_lines(blocks: Iterable[Block]) -> list[tuple[str, bool]]:
-    """(raw line, is furniture) in reading order; tables are data, not titles."""
+def block_lines(blocks: Iterable[Block], table_heads: bool = False) -> list[tuple[str, bool]]:
+    """(raw line, is furniture) in reading order. Tables are data, not titles, except, with
+    ``table_heads``, the cells of a table's first row (a form whose title sits in its
+    header table)."""
     lines: list[tuple[str, bool]] = []
     for block in blocks:
         if block.kind == "table":
+            if table_heads and block.rows:
+                lines += [(cell.strip(), block.is_furniture) for cell in block.rows[0] if cell.strip()]
             continue
         for raw in re.split(r"[\n\t]+", block.text):
             if raw.strip():
@@ -130,7 +146,7 @@ def top_lines(blocks: Iterable[Block], settings: Settings, count: int | None = N
     """The first lines of a page, each weighted by how high it stands."""
     count = int(count or settings["title_lines"])
     out: list[Line] = []
-    for raw, furniture in block_lines(b for b in blocks if b.kind != "list_item"):
+    for raw, furniture in block_lines((b for b in blocks if b.kind != "list_item"), table_heads=True):
         if _BULLET.match(raw):
             continue  # a list item is never a title
         full = normalise(_LEADING_NUMBER.sub("", raw))
@@ -179,7 +195,21 @@ def cue_quality(line: str, cue: Cue, settings: Settings, subject: bool = False) 
     found = fuzz.partial_ratio_alignment(cue.text, line, score_cutoff=settings["fuzzy_min"])
     if found is None or (found.dest_start > 0 and line[found.dest_start - 1] != " "):
         return 0.0
+    if refers_to_other(line[: found.dest_start], settings):
+        return 0.0  # 'ten behoeve van het re-integratieverslag': about another document
     return found.score / 100 * settings["mid_line_factor"]
+
+
+def refers_to_other(before: str, settings: Settings) -> bool:
+    """The words before a mid-line cue make it a reference ('bijlage bij het ...', 'volgens
+    de ...'), not the document's own title; unless the line opens with a report noun
+    ('Verslag van het evaluatiegesprek' is the evaluation's own title)."""
+    words = before.split()
+    if words and words[0] in settings.report_nouns:
+        return False
+    while words and words[-1] in settings.articles:
+        words.pop()
+    return bool(words) and words[-1] in settings.reference_words
 
 
 def line_title(line: str, settings: Settings, subject: bool = False) -> tuple[str, float] | None:
@@ -273,13 +303,15 @@ def first_page(doc: Document) -> tuple[Block, ...]:
 def type_scores(doc: Document, sections: Sequence[Section], checklists: Any) -> dict[str, float]:
     settings = settings_of(checklists)
     first = first_page(doc)
+    text = normalise(doc.text)
     parts = [
         (settings["weight_title"], title_scores(top_lines(first, settings), settings)),
         (settings["weight_first_page"],
          cue_scores(normalise("\n".join(b.text for b in first)), checklists, "first_page",
                     settings["body_saturation"])),
         (settings["weight_body"],
-         cue_scores(normalise(doc.text), checklists, "body", settings["body_saturation"])),
+         cue_scores(text, checklists, "body", settings["body_saturation"])),
+        (settings["weight_self"], cue_scores(text, checklists, "self_names", 1)),
         (settings["weight_components"], component_scores(sections, checklists, settings)),
     ]
     total: dict[str, float] = {}

@@ -7,15 +7,19 @@
   ([DOC-MC] "Verandert belastbaarheid -> zoekprofiel ook aanpassen!"; B15).
 - ``signed_by_employee.v1``: the employee's signature ([DOC-MC] "Ondertekening ter accordering van de werknemer"; B11).
 - ``identity_and_signature.v1``: BSN, eerste ziektedag and signature on the document ([UWV-RIV-EN]; A01).
+- ``functions_tested_against_capacity.v1``: spoor 1 shown by several functions, each with its level or its
+  own verdict, tested against the belastbaarheid ("a list/table of functions inside the organisation with
+  per-function suitability verdicts"; rules-and-sources.md A09; corpus README: a bare "er is geen ander
+  werk" does not count).
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from audit.components import (compile_words, condition_holds, message, missing_result, normalise,
-                              section_body, vocab)
+from audit.components import (compile_words, condition_holds, find_places, message, missing_result, normalise,
+                              section_body, substance_gap, vocab)
 from audit.model import AuditedDocument, ComponentResult, Evidence
 
 _NUM = r"(?<![\d.,])(\d+(?:[.,]\d+)?)"
@@ -62,7 +66,7 @@ def _section_texts(audited: AuditedDocument, owners, keys: Sequence[str]) -> lis
     out = []
     for i, section in enumerate(audited.sections):
         if owners.get(i, set()) & set(keys):
-            body = section_body(audited.sections, i)
+            body = section_body(audited.sections, i, owners)
             out.append(("\n".join(b.text for b in body), section.page))
     return out
 
@@ -71,8 +75,20 @@ def _role_hours(audited: AuditedDocument, role: str) -> list[float]:
     return [h.per_week for h in audited.hours if h.role == role and h.per_week is not None]
 
 
-def _hours(audited, owners, keys, role, checklists) -> tuple[list[float], int]:
+def _part_texts(audited, owners, keys, checklists) -> list[tuple[str, int]]:
+    """The sections of these components; without such sections (prose, no headings),
+    the sentences where their phrases stand."""
     texts = _section_texts(audited, owners, keys)
+    if not texts:
+        comps = checklists.components.get(audited.doc_type, {})
+        texts = [(p.evidence.quote, p.evidence.page) for key in keys if key in comps
+                 for p in find_places(audited, key, comps[key], owners, checklists) if p.how == "phrase"]
+    return texts
+
+
+def _hours(audited, owners, keys, role, checklists) -> tuple[list[float], int]:
+    """Hours in the parts of these components, else the hours extractor's facts with this role."""
+    texts = _part_texts(audited, owners, keys, checklists)
     values = [v for text, _ in texts for v in hours_in_text(text, checklists)]
     return (values or _role_hours(audited, role)), (texts[0][1] if texts else 1)
 
@@ -87,10 +103,22 @@ def zoekprofiel_hours_fit(audited, cid, comp, result, owners, checklists) -> Com
         return missing_result(audited, cid, comp, practice, checklists=checklists)
     target = max(fml) if fml else None
     evidence = (Evidence(audited.document.path, page, message(checklists, "zoekprofiel_hours", zp=max(zp))[0]),)
-    if target and max(zp) < target * (1 - float(params.get("tolerance", 0.1))):
+    tolerance = 1 - float(params.get("tolerance", 0.1))
+    if target and max(zp) < target * tolerance:
         nl, en = message(checklists, "hours_mismatch", zp=max(zp), fml=target)
         return ComponentResult(cid, "missing", evidence, nl, en, practice)
+    contract = _role_hours(audited, params.get("contract_role"))
+    if not fml and contract and _no_hours_limit(audited, owners, params, checklists) and max(zp) < max(contract) * tolerance:
+        # [DOC-MC]: "Er is onterecht uitgegaan van een urenbeperking"
+        nl, en = message(checklists, "hours_no_limit", zp=max(zp), contract=max(contract))
+        return ComponentResult(cid, "missing", evidence, nl, en, practice)
     return ComponentResult(cid, "present", evidence, practice_norm=practice)
+
+
+def _no_hours_limit(audited, owners, params, checklists) -> bool:
+    pattern = compile_words(tuple(vocab(checklists, "components_common").get("no_limit", ())))
+    texts = _section_texts(audited, owners, params.get("belastbaarheid_sections", ())) or [(audited.document.text, 1)]
+    return bool(pattern and any(pattern.search(normalise(t)) for t, _ in texts))
 
 
 @register("zoekprofiel_follows_belastbaarheid.v1")
@@ -98,10 +126,10 @@ def zoekprofiel_follows(audited, cid, comp, result, owners, checklists) -> Compo
     if result.status != "present":
         return result
     params = comp.get("params", {})
-    bl_texts = [t for t, _ in _section_texts(audited, owners, params.get("belastbaarheid_sections", ()))]
+    bl_texts = [t for t, _ in _part_texts(audited, owners, params.get("belastbaarheid_sections", ()), checklists)]
     if not bl_texts or not condition_holds("belastbaarheid_gewijzigd", bl_texts, checklists):
         return result
-    zp_texts = [t for t, _ in _section_texts(audited, owners, params.get("zoekprofiel_sections", ()))]
+    zp_texts = [t for t, _ in _part_texts(audited, owners, params.get("zoekprofiel_sections", ()), checklists)]
     zp_texts = zp_texts or [e.quote for e in result.evidence]
     unchanged = compile_words(tuple(vocab(checklists, "components_common").get("unchanged", ())))
     zp_cue = compile_words(tuple(comp.get("cues", {}).get("phrases", ())))
@@ -162,11 +190,17 @@ def employee_signature(audited: AuditedDocument, checklists) -> tuple[bool | Non
             if any(signs):
                 return True, Evidence(doc, block.page, " / ".join(column)[:200])
             verdict = False
+    if verdict is False:  # the employee's column of a signature table is empty: that settles it
+        return verdict, None
     roles = compile_words(tuple(vocab(checklists, "components_common").get("employee_roles", ())))
     lines = [(b.page, b.text) for b in audited.document.blocks if b.kind != "table" and not b.is_furniture]
     ocr = any(b.source == "ocr" for b in audited.document.blocks)
+    marks = compile_words(tuple(vocab(checklists, "components_common").get("signature_marks", ())))
     for i, (page, line) in enumerate(lines):
-        if roles and roles.search(normalise(line)) and len(line.split()) <= 6:
+        norm = normalise(line)
+        if roles and marks and roles.search(norm) and _signed_cell(line, checklists) and marks.search(norm):
+            return True, Evidence(doc, page, line[:200])  # 'voor akkoord getekend door werknemer: w.g.'
+        if roles and roles.search(norm) and len(line.split()) <= 6:
             for _, nxt in lines[i + 1:i + 5]:
                 signed = _signed_cell(nxt, checklists, ocr)
                 if signed:
@@ -219,3 +253,40 @@ def identity_and_signature(audited, cid, comp, result, owners, checklists) -> Co
     gone_en = ", ".join(message(checklists, f"mark_{k}")[1] for k in lacking)
     reason = (message(checklists, "identity_lacking", gone=gone_nl)[0], message(checklists, "identity_lacking", gone=gone_en)[1])
     return missing_result(audited, cid, comp, practice, reason, checklists)
+
+
+# --------------------------------------------------------------------------- spoor 1
+
+
+def verdicts_in_text(text: str, checklists) -> int:
+    """How many per-function verdicts a text gives ('kassamedewerker (zelfde niveau) - ongeschikt;
+    medewerker webshop - passend binnen IZP'): a table row or a clause each."""
+    common = vocab(checklists, "components_common")
+    pattern = compile_words(tuple(common.get("function_verdicts", ())))
+    generic = compile_words(tuple(common.get("generic_work", ())))  # 'geen passend werk' names no function
+    if pattern is None:
+        return 0
+    clauses = re.split(r"[;\n]|(?<=[.!?])\s+", normalise(text))
+    return sum(1 for clause in clauses if pattern.search(generic.sub(" ", clause) if generic else clause))
+
+
+def functions_tested(text: str, comp, checklists) -> bool:
+    """Several functions each with a verdict, tested against the belastbaarheid; or the checklist's
+    own wording ('functies op en onder het niveau ... getoetst aan de FML')."""
+    if substance_gap(text, comp, checklists) is None:
+        return True
+    common = vocab(checklists, "components_common")
+    capacity = compile_words(tuple(common.get("capacity_words", ())))
+    minimum = int(common.get("min_function_verdicts", 2))
+    return bool(capacity and capacity.search(normalise(text)) and verdicts_in_text(text, checklists) >= minimum)
+
+
+@register("functions_tested_against_capacity.v1")
+def functions_tested_against_capacity(audited, cid, comp, result, owners, checklists) -> ComponentResult:
+    if result.status == "present":
+        return result
+    key = cid.split(".", 1)[1]
+    good = [p for p in find_places(audited, key, comp, owners, checklists) if functions_tested(p.text, comp, checklists)]
+    if not good:
+        return result
+    return ComponentResult(cid, "present", tuple(p.evidence for p in good[:2]), practice_norm=bool(comp.get("practice_norm")))

@@ -18,13 +18,14 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from audit.extract.dates import find_dates
+from audit.extract.dates import vocabulary as date_vocabulary
 from audit.model import AuditedDocument, Block, ComponentResult, Evidence, Finding, Section
 from audit.segment import normalise_title
 
 HEADING_SCORE = 86  # rapidfuzz ratio of a section title against a heading cue
 CONTAINED_SCORE = 90  # the cue's words all in a short title
 RANK = {"present": 3, "weak": 2, "missing": 1, "not_applicable": 0, "not_yet_due": 0}
-_DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b")
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
@@ -69,11 +70,36 @@ def message(checklists, key: str, **fill) -> tuple[str, str]:
     return entry.get("nl", key).format(**fill), entry.get("en", key).format(**fill)
 
 
-def has_date(text: str, checklists) -> bool:
-    if _DATE.search(text):
+def has_date(text: str, checklists=None) -> bool:
+    """A day-month-year date as the date extractor reads it ('26 feb. 2024', '12-3-24'), or a month
+    with its year ('maart 2024', a period); the month words are those of checklists/data/dates.yaml."""
+    if find_dates(text, 1):
         return True
-    months = compile_words(tuple(vocab(checklists, "components_common").get("months", ())))
-    return bool(months and re.search(months.pattern + r"\s*'?\d{2,4}", normalise(text)))
+    return bool(_month_year().search(normalise(text)))
+
+
+def _substance_hits(text: str, norm: str, phrases: tuple[str, ...]) -> int:
+    """How many substance words the text has. Month names among them mean dates are substance: then
+    the dates the date extractor reads count, in every written form ('op 27 mei 2024 en 26 aug. 2024':
+    two moments), in place of the bare month words."""
+    months = _months()
+    words = [w for w in phrases if not months.fullmatch(w.lower())]
+    hits = sum(1 for p in compile_each(tuple(words)) if p.search(norm))
+    if len(words) == len(phrases):
+        return hits
+    month_hits = sum(1 for p in compile_each(tuple(w for w in phrases if w not in words)) if p.search(norm))
+    return hits + max(month_hits, len({d.value for d in find_dates(text, 1)}))
+
+
+@lru_cache(maxsize=1)
+def _months() -> re.Pattern:
+    forms = tuple(str(f) for fs in date_vocabulary("dates")["months"].values() for f in fs)
+    return compile_words(forms)
+
+
+@lru_cache(maxsize=1)
+def _month_year() -> re.Pattern:
+    return re.compile(_months().pattern + r"\.?,?\s*'?(?:19|20)?\d{2}(?!\d)")
 
 
 # --------------------------------------------------------------------------- negation
@@ -90,13 +116,35 @@ def is_absent_value(text: str, checklists) -> bool:
 
 
 def is_negated(text: str, start: int, end: int, checklists) -> bool:
-    """A negation word in front of the cue, or a negating phrase behind it, in the same sentence."""
+    """A negation word in front of the cue, or a negating phrase behind it, in the same sentence and
+    clause: a scope breaker between them ('niet geleid tot werkhervatting', 'geen vacature, maar
+    wel een werkervaringsplek') keeps the negation off the cue."""
     neg = _negation(checklists)
     left = re.split(r"[.;!?\n]", text[:start])[-1].split()[-int(neg.get("window_before", 4)):]
     right = re.split(r"[.;!?\n]", text[end:])[0].split()[: int(neg.get("window_after", 6))]
+    breakers = {normalise(w).strip() for w in neg.get("scope_breakers", ())}
     before = compile_words(tuple(neg.get("before", ())))
     after = compile_words(tuple(neg.get("after", ())))
+    cut = max((i for i, w in enumerate(left) if w.strip(",:") in breakers), default=-1)
+    left = left[cut + 1:]
+    stop = next((i for i, w in enumerate(right) if w.strip(",:") in breakers), len(right))
+    right = right[:stop]
     return bool((before and before.search(" ".join(left))) or (after and after.search(" ".join(right))))
+
+
+def has_intent(text: str, checklists) -> bool:
+    """Future or intended, not done: 'daarna zoekprofiel vaststellen', 'volgende periode start sollicitaties',
+    'wacht op nieuwe FML' (checklists/data/negation.yaml ``intent``)."""
+    pattern = compile_words(tuple(_negation(checklists).get("intent", ())))
+    return bool(pattern and pattern.search(normalise(text)))
+
+
+def awaited(text: str, start: int, checklists) -> bool:
+    """An expectation in the same sentence in front of a match ('wacht op nieuwe FML'; negation.yaml ``awaiting``)."""
+    neg = _negation(checklists)
+    left = re.split(r"[.;!?\n]", text[:start])[-1].split()[-int(neg.get("intent_window", 5)):]
+    pattern = compile_words(tuple(neg.get("awaiting", ())))
+    return bool(pattern and pattern.search(" ".join(left)))
 
 
 def live_matches(pattern: re.Pattern | None, text: str, checklists, negatable: bool = True) -> list[re.Match]:
@@ -116,6 +164,7 @@ class Place:
     text: str
     evidence: Evidence
     how: str  # heading | label | phrase | row
+    intent: bool = False  # a phrase in a planned / future statement or under a planning heading
 
 
 def sentence_at(text: str, pos: int) -> str:
@@ -129,27 +178,36 @@ def _quote(text: str, limit: int = 240) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+@lru_cache(maxsize=1024)
+def _normalised_cues(cues: tuple[str, ...]) -> tuple[tuple[str, int, re.Pattern], ...]:
+    out = []
+    for cue in cues:
+        c = normalise_title(cue)
+        if c:
+            out.append((c, len(c.split()), re.compile(rf"(?<!\w){re.escape(c)}(?!\w)")))
+    return tuple(out)
+
+
 def title_score(title: str, cues: Sequence[str]) -> float:
     """Best match of a section title against heading cues: whole-title ratio, or all cue words in a short title."""
     norm = normalise_title(title)
+    words = len(norm.split())
     best = 0.0
-    for cue in cues:
-        c = normalise_title(cue)
-        if not c:
-            continue
-        best = max(best, fuzz.ratio(norm, c))
-        words = norm.split()
-        if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", norm) and len(words) <= len(c.split()) + 4:
-            best = max(best, CONTAINED_SCORE - len(words) + len(c.split()))
+    for cue, cue_words, pattern in _normalised_cues(tuple(cues)):
+        best = max(best, fuzz.ratio(norm, cue))
+        if words <= cue_words + 4 and pattern.search(norm):
+            best = max(best, CONTAINED_SCORE - words + cue_words)
     return best
 
 
-def section_body(sections: Sequence[Section], index: int) -> tuple[Block, ...]:
-    """The section's blocks after its heading, plus deeper sub-sections that follow it."""
+def section_body(sections: Sequence[Section], index: int, owned: Mapping[int, object] | None = None) -> tuple[Block, ...]:
+    """The section's blocks after its heading, plus deeper sub-sections that follow it; a sub-section
+    that is itself a known component heading starts its own part (OCR levels are unreliable)."""
     own = sections[index]
     blocks = list(own.blocks[1:] if own.kind == "heading" else own.blocks)
-    for nxt in sections[index + 1:]:
-        if nxt.kind != "heading" or nxt.level <= own.level:
+    for j in range(index + 1, len(sections)):
+        nxt = sections[j]
+        if nxt.kind != "heading" or nxt.level <= own.level or (owned and j in owned):
             break
         blocks.extend(nxt.blocks)
     return tuple(blocks)
@@ -189,7 +247,7 @@ def find_places(audited: AuditedDocument, key: str, comp: Mapping, owners: Mappi
     places: list[Place] = []
     for i, section in enumerate(sections):
         if key in owners.get(i, ()):
-            body = "\n".join(b.text for b in section_body(sections, i) if not b.is_furniture)
+            body = "\n".join(b.text for b in section_body(sections, i, owners) if not b.is_furniture)
             places.append(Place(body, Evidence(doc, section.page, _quote(section.title or "")), section.kind))
     labels = tuple(comp.get("cues", {}).get("labels", ()))
     if labels:
@@ -200,6 +258,7 @@ def find_places(audited: AuditedDocument, key: str, comp: Mapping, owners: Mappi
     pattern = compile_words(tuple(comp.get("cues", {}).get("phrases", ())))
     negatable = comp.get("negatable", True)
     context = _block_context(sections)
+    planning = _planning_blocks(sections, checklists)
     titles = {id(s.blocks[0]) for s in sections if s.kind == "heading" and s.blocks}
     for block in audited.document.blocks:
         if block.is_furniture or pattern is None or id(block) in titles:
@@ -207,9 +266,19 @@ def find_places(audited: AuditedDocument, key: str, comp: Mapping, owners: Mappi
         text = normalise(block.text)
         for match in live_matches(pattern, text, checklists, negatable)[:1]:
             sentence = sentence_at(block.text, match.start())
+            intent = id(block) in planning or has_intent(sentence, checklists)
             # judge the phrase with the paragraph it stands in (PDF lines are blocks of their own)
-            places.append(Place(context.get(id(block), block.text), Evidence(doc, block.page, _quote(sentence or block.text)), "phrase"))
+            places.append(Place(context.get(id(block), block.text), Evidence(doc, block.page, _quote(sentence or block.text)),
+                                "phrase", intent))
     return places
+
+
+def _planning_blocks(sections: Sequence[Section], checklists) -> set[int]:
+    """Blocks under a planning heading ('Komende periode', 'Activiteiten en planning'): what stands
+    there is intended, not done (checklists/data/negation.yaml ``intent_headings``)."""
+    cues = tuple(_negation(checklists).get("intent_headings", ()))
+    return {id(b) for s in sections if s.kind == "heading" and s.title and cues
+            and title_score(s.title, cues) >= HEADING_SCORE for b in s.blocks}
 
 
 def _block_context(sections: Sequence[Section], limit: int = 1200) -> dict[int, str]:
@@ -228,17 +297,18 @@ def _block_context(sections: Sequence[Section], limit: int = 1200) -> dict[int, 
 # --------------------------------------------------------------------------- adequacy
 
 
-def substance_gap(text: str, comp: Mapping, checklists) -> str | None:
-    """None when the text carries what the component asks; else a short code of what lacks."""
+def substance_gap(text: str, comp: Mapping, checklists, own_text: bool = True) -> str | None:
+    """None when the text carries what the component asks; else a short code of what lacks.
+    ``own_text``: the text is the component's own (a section body, a form value), not a phrase's context."""
     if is_absent_value(text, checklists):
         return "empty"
     norm = normalise(text)
-    if comp.get("negatable", True) and is_negated_statement(norm, comp, checklists):
+    if comp.get("negatable", True) and is_negated_statement(norm, comp, checklists, own_text):
         return "negated"
     subst = comp.get("substance", {}) or {}
     if len(norm.split()) < int(subst.get("min_words", 0)):
         return "thin"
-    hits = sum(1 for p in compile_each(tuple(subst.get("phrases", ()))) if p.search(norm))
+    hits = _substance_hits(text, norm, tuple(subst.get("phrases", ())))
     if hits < int(subst.get("min", 0)):
         return "thin"
     for group in subst.get("require", ()) or ():
@@ -249,27 +319,33 @@ def substance_gap(text: str, comp: Mapping, checklists) -> str | None:
     return None
 
 
-def is_negated_statement(norm: str, comp: Mapping, checklists) -> bool:
-    """'Wordt later bepaald' opening the text, or every mention of the component negated
-    ('er is (nog) geen scholing ingezet')."""
+def is_negated_statement(norm: str, comp: Mapping, checklists, own_text: bool = True) -> bool:
+    """'Wordt later bepaald' opening the component's own text, or every mention of the component
+    itself negated ('er is (nog) geen scholing ingezet'). Only the component's own cue phrases count:
+    a 'niet' in the substance ('hebben niet geleid tot structurele werkhervatting') is what the part
+    reports, not a denial of the part."""
     first = _SENTENCES.split(norm.strip())[0] if norm.strip() else ""
     after = compile_words(tuple(_negation(checklists).get("after", ())))
-    if after and len(first.split()) <= 8 and after.search(first):
+    if own_text and after and len(first.split()) <= 8 and after.search(first):
         return True
-    words = tuple(comp.get("cues", {}).get("phrases", ())) + tuple((comp.get("substance") or {}).get("phrases", ()))
-    pattern = compile_words(words)
+    pattern = compile_words(tuple(comp.get("cues", {}).get("phrases", ())))
     found = list(pattern.finditer(norm)) if pattern else []
     return bool(found) and all(is_negated(norm, m.start(), m.end(), checklists) for m in found)
 
 
 def judge_component(audited: AuditedDocument, component_id: str, comp: Mapping, owners, checklists) -> ComponentResult:
-    """present / weak / missing for one component, from the best place that shows it."""
+    """present / weak / missing for one component, from the best place that shows it. When the
+    component's own section or label says it is not there ('Zoekprofiel: volgt later', 'Sollicitaties:
+    geen verstuurd'), a planned mention elsewhere ('daarna zoekprofiel vaststellen') does not make it present."""
     key = component_id.split(".", 1)[1]
     places = find_places(audited, key, comp, owners, checklists)
     practice = bool(comp.get("practice_norm", False))
     if not places:
         return missing_result(audited, component_id, comp, practice, checklists=checklists)
-    judged = [(substance_gap(p.text if p.how != "phrase" else p.text, comp, checklists), p) for p in places]
+    judged = [(substance_gap(p.text, comp, checklists, p.how != "phrase"), p) for p in places]
+    own = [gap for gap, p in judged if p.how != "phrase"]
+    if own and all(gap in ("empty", "negated") for gap in own):
+        judged = [(gap, p) for gap, p in judged if p.how != "phrase" or not p.intent]
     good = [p for gap, p in judged if gap is None]
     if good:
         return ComponentResult(component_id, "present", tuple(p.evidence for p in good[:2]), practice_norm=practice)
@@ -294,12 +370,19 @@ def missing_result(audited: AuditedDocument, component_id: str, comp: Mapping, p
 # --------------------------------------------------------------------------- the document's checklist
 
 
-def condition_holds(condition: str, texts: Iterable[str], checklists, doc_types: Iterable[str] = ()) -> Evidence | bool:
+def condition_holds(condition: str, texts: Iterable[str], checklists, doc_types: Iterable[str] = ()) -> bool:
+    """A when-condition (checklists/data/conditions.yaml) shown by a document type or a phrase that is not negated."""
     entry = vocab(checklists, "conditions").get(condition, {}) or {}
     if set(entry.get("doc_types", ())) & set(doc_types):
         return True
     pattern = compile_words(tuple(entry.get("phrases", ())))
-    return any(live_matches(pattern, normalise(t), checklists) for t in texts)
+    for text in texts:
+        norm = normalise(text)
+        for match in live_matches(pattern, norm, checklists):
+            # 'wacht op nieuwe FML': expected, not the situation
+            if not (entry.get("exclude_intent") and awaited(norm, match.start(), checklists)):
+                return True
+    return False
 
 
 def assess_components(audited: AuditedDocument, checklists) -> tuple[ComponentResult, ...]:
@@ -334,8 +417,8 @@ def _finding(result: ComponentResult, comp: Mapping, document: str | None, check
     status_nl, status_en = message(checklists, f"status_{result.status}")
     return Finding(
         id=result.id, severity=comp.get("severity", "medium"),
-        message=f"{title.get('nl', result.id)} {status_nl}{norm}: {result.reason or ''}".strip(),
-        message_en=f"{title.get('en', result.id)} {status_en}{norm_en}: {result.reason_en or ''}".strip(),
+        message=f"{result.reason}{norm}" if result.reason else f"{title.get('nl', result.id)} {status_nl}{norm}.",
+        message_en=f"{result.reason_en}{norm_en}" if result.reason_en else f"{title.get('en', result.id)} {status_en}{norm_en}.",
         evidence=result.evidence, source=comp.get("source"), document=document, practice_norm=result.practice_norm,
         rule=f"component.{result.status}.v1")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from audit.component_checks import identity_marks, hours_in_text
+from audit.component_checks import hours_in_text, identity_marks, run_check
 from audit.components import condition_holds, judge_component, message, title_owners, vocab
 from audit.model import AuditedDocument, ComponentResult, Evidence, Timeline
 
@@ -29,9 +29,12 @@ def _week(timeline: Timeline, peildatum: date | None) -> int | None:
 
 
 def _fml_changed(docs: Sequence[AuditedDocument], checklists) -> bool:
-    """Belastbaarheid changed: two FML/IZP documents with other hours or text, or the dossier says so."""
+    """Belastbaarheid changed: two FML/IZP documents with other hours, or the dossier says so (not as an
+    expectation: 'wacht op nieuwe FML'). Only an FML/IZP is a belastbaarheid to compare: a probleemanalyse's
+    advice or a plan's hours are not (corpus README: 'a later FML/IZP with other hours or limits')."""
     entry = vocab(checklists, "conditions").get("belastbaarheid_gewijzigd", {}) or {}
-    fmls = [d for d in docs if d.doc_type == "fml"]
+    types = set(entry.get("fml_doc_types", ("fml",)))
+    fmls = [d for d in docs if d.doc_type in types]
     if len(fmls) >= int(entry.get("min_fml_documents", 2)):
         hours = {max(hours_in_text(d.document.text, checklists) or [0]) for d in fmls}
         if len(hours) > 1:
@@ -54,7 +57,10 @@ def _shown_in(docs: Sequence[AuditedDocument], types: Sequence[str], cid: str, c
     for audited in docs:
         if audited.doc_type not in types:
             continue
-        result = judge_component(audited, cid, comp, title_owners(audited.sections, riv), checklists)
+        owners = title_owners(audited.sections, riv)
+        result = judge_component(audited, cid, comp, owners, checklists)
+        if comp.get("check"):
+            result = run_check(comp["check"], audited, cid, comp, result, owners, checklists)
         if result.status == "present":
             return result
     return None

@@ -42,7 +42,7 @@ def audit_part(doc: Document, checklists: Checklists, forced_type: str | None = 
     dates, weeks = dates_in_document(doc)
     hours = hours_in_document(doc, sections)
     audited = AuditedDocument(doc, doc_type, confidence, sections, tuple(dates), tuple(weeks), tuple(hours))
-    audited = replace(audited, doc_date=document_date(audited))
+    audited = replace(audited, doc_date=document_date(audited, checklists))
     return replace(audited, components=assess_components(audited, checklists))
 
 
@@ -58,9 +58,16 @@ def peildatum_of(audited: Sequence[AuditedDocument]) -> date | None:
     return max(dates) if dates else None
 
 
-def audit_dossier(name: str, documents: Sequence[Document], checklists: Checklists,
-                  options: RunOptions = RunOptions()) -> DossierReport:
-    audited = [a for doc in documents for a in audit_document(doc, checklists, options.doc_type)]
+def audit_documents(documents: Sequence[Document], checklists: Checklists,
+                    options: RunOptions = RunOptions()) -> list[AuditedDocument]:
+    return [a for doc in documents for a in audit_document(doc, checklists, options.doc_type)]
+
+
+def audited_to_report(name: str, audited: Sequence[AuditedDocument], checklists: Checklists,
+                      options: RunOptions = RunOptions()) -> DossierReport:
+    """The dossier stage: timeline, riv checklist and findings of documents already audited
+    (here, or one by one in a batch's workers and its result store)."""
+    audited = list(audited)
     timeline = build_timeline(audited, checklists)
     peildatum = options.peildatum or peildatum_of(audited)
     riv = assess_dossier(audited, timeline, peildatum, checklists) if len(audited) > 1 else ()
@@ -76,6 +83,11 @@ def audit_dossier(name: str, documents: Sequence[Document], checklists: Checklis
         peildatum=peildatum,
         versions={"program": __version__, "checklists": checklists.version},
     )
+
+
+def audit_dossier(name: str, documents: Sequence[Document], checklists: Checklists,
+                  options: RunOptions = RunOptions()) -> DossierReport:
+    return audited_to_report(name, audit_documents(documents, checklists, options), checklists, options)
 
 
 def check_path(path: Path, options: RunOptions = RunOptions(), checklists: Checklists | None = None) -> DossierReport:

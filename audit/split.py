@@ -1,12 +1,14 @@
 """Bundled PDFs split into their documents.
 
 UWV and lawyers handle a dossier as one merged PDF. A page starts a new document when its page
-numbering restarts ("Pagina 1 van 3" after "Pagina 4 van 4"), or when a document title stands
-at the top of the page together with a second sign: its own header block of identification
-fields (werknemer, BSN, eerste ziektedag), a changed running header, or a signature block
-closing the previous page. A title alone is not enough: a re-integratieverslag has a section
-"Plan van aanpak" at the top of a page, and ordinary reports must never be split.
-Numbering that simply continues ("Pagina 2 van 3" after "Pagina 1 van 3") vetoes a split.
+numbering restarts ("Pagina 1 van 3" after "Pagina 4 van 4"), when a letter's subject line
+names a document type, or when a document title stands at the top of the page together with a
+second sign: its own numbering starting at 1, its own header block of identification fields
+(werknemer, BSN, eerste ziektedag), or a changed running header after a signature block that
+closed the previous page. A title alone is not enough: a re-integratieverslag has a section
+"Plan van aanpak" at the top of a page, and ordinary reports must never be split. A
+document's own numbering that simply continues ("Pagina 2 van 3" after "Pagina 1 van 3")
+vetoes a split; one numbering through the whole file (a bundle stamp) decides nothing.
 
 Parts keep the original page numbers; ``part`` is 1-based and ``page_range`` is (first, last).
 Every cue word lives under ``bundle:`` in ``checklists/doc_types.yaml``.
@@ -15,15 +17,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from audit.classify import block_lines, normalise, settings_of, title_scores, top_lines
+from rapidfuzz import fuzz
+
+from audit.classify import normalise, settings_of, title_scores, top_lines
 from audit.model import Document, Page
 
 DEFAULTS = {"page_words": [], "of_words": [], "id_labels": [], "id_labels_needed": 3, "id_lines": 20,
-            "signature_words": [], "top_lines": 4, "min_pages": 2, "header_band": 0.15}
+            "signature_words": [], "top_lines": 4, "min_pages": 2, "header_band": 0.15,
+            "header_same_min": 85}
 
 
 def split_bundle(doc: Document, checklists: Any) -> list[Document]:
@@ -32,9 +37,12 @@ def split_bundle(doc: Document, checklists: Any) -> list[Document]:
     if len(doc.pages) < bundle["min_pages"] or doc.part is not None:
         return [doc]
     numbers = [page_numbering(page, bundle) for page in doc.pages]
-    starts = [0] + [i for i in range(1, len(doc.pages))
-                    if starts_document(doc.pages[i - 1], doc.pages[i], (numbers[i - 1], numbers[i]),
-                                       checklists, bundle)]
+    starts = [0]
+    for i in range(1, len(doc.pages)):
+        said = numbering_says(numbers[i - 1], numbers[i], len(doc.pages))
+        if said or (said is None and starts_document(doc.pages[i - 1], doc.pages[i], numbers[i],
+                                                     checklists, bundle)):
+            starts.append(i)
     if len(starts) == 1:
         return [doc]
     return pages_to_parts(doc, starts)
@@ -50,25 +58,36 @@ def pages_to_parts(doc: Document, starts: Sequence[int]) -> list[Document]:
     return parts
 
 
-def starts_document(previous: Page, page: Page, numbers: tuple, checklists: Any, bundle: dict) -> bool:
-    """Cheap signs first: page numbering decides alone; then a letter's subject line; then a
-    title at the top with a second sign."""
-    before, now = numbers
-    if before and now:
-        if now[0] == before[0] + 1 and now[1] == before[1]:
-            return False  # the same document goes on
-        if now[0] == 1:
-            return True  # numbering restarts
+def numbering_says(before: Sequence[tuple[int, int]], now: Sequence[tuple[int, int]],
+                   file_pages: int) -> bool | None:
+    """True: a numbering restarts ('Pagina 1 van 2' after 'Pagina 3 van 3'). False: a
+    document's own numbering goes on ('2 van 3' after '1 van 3'). None: it cannot tell -
+    no numbering, or only one over the whole file (a lawyer's or UWV's stamp on the bundle
+    numbers straight through its documents, and so does a single document's own footer)."""
+    if not before or not now:
+        return None
+    if any(number == 1 for number, _ in now):
+        return True
+    goes_on = any(number == prev + 1 and total == prev_total and total < file_pages
+                  for number, total in now for prev, prev_total in before)
+    return False if goes_on else None
+
+
+def starts_document(previous: Page, page: Page, numbering: Sequence[tuple[int, int]],
+                    checklists: Any, bundle: dict) -> bool:
+    """A letter's subject line; or a title at the top of the page with a second sign."""
     if subject_title(page, checklists) is not None:
         return True
     if top_title(page, checklists, bundle) is None:
         return False
-    if has_id_block(field_lines(page)[: bundle["id_lines"]], bundle):
+    if any(number == 1 for number, _ in numbering):
+        return True  # its own numbering starts here
+    if has_id_block(lines_below_title(page)[: bundle["id_lines"]], bundle):
         return True
-    if has_signature(field_lines(previous)[-8:], bundle):
-        return True
-    header_before, header_now = running_header(previous, bundle), running_header(page, bundle)
-    return bool(header_before and header_now and header_before != header_now)
+    # weaker signs count together: a signed last page and a new letterhead (an appendix after a
+    # signature, or a header the OCR read differently, is no new document on its own)
+    return (letterhead_changed(running_header(previous, bundle), running_header(page, bundle), bundle)
+            and has_signature(field_lines(previous)[-8:], bundle))
 
 
 # --------------------------------------------------------------------------- signs of a page
@@ -87,17 +106,18 @@ def _numbering_regex(page_words: tuple[str, ...], of_words: tuple[str, ...]) -> 
     return re.compile(rf"\b(?:{words})\.?\s*(\d{{1,4}})\s*(?:{ofs})\s*(\d{{1,4}})\b", re.IGNORECASE)
 
 
-def page_numbering(page: Page, bundle: dict) -> tuple[int, int] | None:
-    """'Pagina 2 van 5' anywhere on the page (footers included), when plausible."""
+def page_numbering(page: Page, bundle: dict) -> tuple[tuple[int, int], ...]:
+    """Every plausible 'Pagina 2 van 5' on the page (a document's footer, a bundle's stamp)."""
     pattern = _numbering_pattern(bundle)
     if pattern is None:
-        return None
-    for block in reversed(page.blocks):  # footers come last
+        return ()
+    found = []
+    for block in page.blocks:
         for match in pattern.finditer(block.text):
             number, total = int(match.group(1)), int(match.group(2))
             if 1 <= number <= total:
-                return number, total
-    return None
+                found.append((number, total))
+    return tuple(dict.fromkeys(found))
 
 
 def top_title(page: Page, checklists: Any, bundle: dict) -> str | None:
@@ -127,13 +147,25 @@ def subject_title(page: Page, checklists: Any) -> str | None:
 def field_lines(page: Page) -> list[str]:
     """Raw lines from the top of the page, table rows included (' | ' between cells): an
     arbodienst form keeps its header fields ('Werknemer | K. Smeets') in a table."""
+    return [line for block in page.blocks if not block.is_furniture for line in _block_rows(block)]
+
+
+def lines_below_title(page: Page) -> list[str]:
+    """Field lines from the first body block on, running headers above it left out but
+    header-like blocks below it kept: a reader may take the identification block that opens
+    every document of one employee's bundle for repeated furniture."""
     lines: list[str] = []
+    started = False
     for block in page.blocks:
-        if block.is_furniture:
-            continue
-        rows = block.rows or tuple((raw,) for raw in re.split(r"[\n\t]+", block.text))
-        lines += [" | ".join(row) for row in rows if any(cell.strip() for cell in row)]
+        started = started or not block.is_furniture
+        if started and block.kind != "footer":
+            lines += _block_rows(block)
     return lines
+
+
+def _block_rows(block) -> list[str]:
+    rows = block.rows or tuple((raw,) for raw in re.split(r"[\n\t]+", block.text))
+    return [" | ".join(row) for row in rows if any(cell.strip() for cell in row)]
 
 
 @lru_cache(maxsize=256)
@@ -161,9 +193,21 @@ def has_signature(lines: Sequence[str], bundle: dict) -> bool:
     return any(f" {w} " in line for line in padded for w in words)
 
 
+def letterhead_changed(before: str, now: str, bundle: dict) -> bool:
+    """Two different letterheads; the same one read with an OCR slip or a word less
+    ('Arbodienst IJsseldelta' / 'Arbodienst IJsseldelta Vertrouwelijk') is not a change."""
+    if not before or not now:
+        return False
+    return fuzz.token_set_ratio(before, now) < bundle["header_same_min"]
+
+
 def running_header(page: Page, bundle: dict) -> str:
-    """Furniture in the top band of the page (a repeated paragraph marked as furniture lower
-    down is no letterhead)."""
+    """The topmost furniture line in the top band of the page: the letterhead. (A field block
+    or repeated paragraph the reader marked as furniture lower down is no letterhead.)"""
     band = (page.height or 0) * bundle["header_band"]
-    return " ".join(normalise(b.text) for b in page.blocks if b.kind == "header"
-                    and (b.bbox is None or not band or b.bbox[1] <= band))
+    tops = [b for b in page.blocks if b.kind == "header" and b.text.strip()
+            and (b.bbox is None or not band or b.bbox[1] <= band)]
+    if not tops:
+        return ""
+    top = min(tops, key=lambda b: b.bbox[1] if b.bbox else 0.0)
+    return normalise(top.text.splitlines()[0])

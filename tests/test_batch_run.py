@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import stat
 from pathlib import Path
 
@@ -67,6 +68,9 @@ def test_outputs_are_private_and_consistent(first_run):
     index = (out / "index.html").read_text(encoding="utf-8")
     for row in rows:
         assert Path(row["dossier"]).name in index
+    links = re.findall(r'href="([^"]+)"', index)
+    assert len(links) == len(rows) == len(list((out / "reports").glob("*.html")))  # riv-toets renders HTML
+    assert all((out / link).is_file() for link in links)
     for path in [out, *out.rglob("*")]:
         assert stat.S_IMODE(path.stat().st_mode) == (0o700 if path.is_dir() else 0o600), path
     assert not list(out.rglob(".*.tmp"))
@@ -172,3 +176,26 @@ def test_bad_profile_stops_before_reading(portfolio, tmp_path):
     result = CliRunner().invoke(main, ["batch", str(portfolio), "-o", str(out), "--pipeline", str(profile)])
     assert result.exit_code == 2 and "'threads'" in result.output and "workers" in result.output
     assert not out.exists()
+
+
+def test_output_folder_inside_root_is_not_a_dossier(tmp_path):
+    root = make_portfolio(tmp_path / "root", dossiers=1, with_zip=False, with_broken=False)
+    out = root / "uitvoer"
+    run_batch(BatchOptions(root, out, workers=1))
+    again = run_batch(BatchOptions(root, out, workers=1))
+    assert again.dossiers == 1 and [Path(r["dossier"]).name for r in read_results(out)] == ["dossier-000"]
+
+
+def test_other_language_rerenders_without_reading(tmp_path):
+    root = make_portfolio(tmp_path / "root", dossiers=1, with_zip=False, with_broken=False)
+    out = tmp_path / "out"
+    run_batch(BatchOptions(root, out, workers=1, lang="nl"))
+    pages = sorted((out / "reports").glob("*.html"))
+    before = [p.read_bytes() for p in pages]
+    english = run_batch(BatchOptions(root, out, workers=1, lang="en"))
+    assert english.documents_read == 0 and english.dossiers_assembled == 0
+    assert pages and [p.read_bytes() for p in pages] != before
+    assert 'lang="en"' in (out / "index.html").read_text(encoding="utf-8")
+    rows = (out / "findings.csv").read_text(encoding="utf-8-sig")
+    report = read_results(out)[0]
+    assert all((f["message_en"] or f["message"]) in rows for f in report["findings"])

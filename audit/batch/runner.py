@@ -1,8 +1,11 @@
-"""A batch: plan what is new, run it on an executor, assemble dossiers, write the outputs.
+"""A batch: plan what is new, run it on an executor, store each result, write the outputs.
 
-    dossiers ──hash──▶ keys ──store?──▶ tasks ──executor──▶ DocOutcome ──store──▶ assemble ──▶ outputs
+    dossiers ──hash──▶ keys ──store?──▶ document tasks ──▶ DocOutcome ──store──┐
+                                                                              ▼
+      outputs ◀──store◀── DossierOutcome ◀── dossier task (assemble + render), once its last document is in
 
-Concurrency lives only in the executor; the parent alone touches the store and the outputs.
+Concurrency lives only in the executor (both kinds of task run in workers); the parent alone
+touches the store and the output folder.
 """
 from __future__ import annotations
 
@@ -115,7 +118,9 @@ class Batch:
     def _dossiers(self) -> list[Dossier]:
         if self.o.manifest:
             return manifest_to_dossiers(self.o.manifest, self.o.root)
-        return root_to_dossiers(self.o.root)
+        # An output folder inside ROOT is ours, not a dossier (it would be audited on the rerun).
+        ours = {self.o.out.resolve(), (self.o.store or self.o.out).resolve()}
+        return [d for d in root_to_dossiers(self.o.root) if d.path.resolve() not in ours]
 
     def _task(self, key: str, entry) -> DocTask:
         return DocTask(key, entry.display, entry.source, entry.whole, self.run_options.read,
@@ -173,10 +178,13 @@ class Batch:
         self.render_errors.extend(outcome.render_errors)
         self.stats["worker_cpu_s"] += outcome.cpu_s
         self.stats["peak_worker_rss_kb"] = max(self.stats["peak_worker_rss_kb"], outcome.peak_rss_kb)
-        for fmt, data in outcome.rendered.items():
+        for fmt in task.formats:
             path = self.o.out / "reports" / outputs.report_filename(task.name, fmt)
-            outputs.write_atomic(path, data)
-            store.put_output(str(path), _digest(task.key, fmt, self.lang))
+            if fmt in outcome.rendered:
+                outputs.write_atomic(path, outcome.rendered[fmt])
+                store.put_output(str(path), _digest(task.key, fmt, self.lang))
+            else:  # never leave the report of an older version of this dossier behind
+                path.unlink(missing_ok=True)
         return outcome.summary
 
     # ---------------------------------------------------------------- per-dossier reports

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import resource
 import sys
 import time
 import traceback
@@ -108,6 +107,10 @@ def _checklists(dirs: tuple[str, ...], version: str):
 
 
 def _peak_rss_kb() -> int:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak // 1024 if sys.platform == "darwin" else peak
 

@@ -64,5 +64,7 @@ def command(root: Path, out: Path, workers, pipeline, store, executor, scheduler
                            scheduler=scheduler, manifest=manifest, lang=lang, fail_on=fail_on,
                            checklist_dirs=tuple(checklist_dirs), peildatum=peildatum.date() if peildatum else None)
     summary = run_batch(options, make_progress(sys.stderr, quiet))
+    for problem in summary.render_errors[:10]:
+        click.echo(f"rapport niet gemaakt / report not rendered: {problem}", err=True)
     click.echo(closing_line(summary, lang or profile.lang), err=True)
     sys.exit(summary.exit_code)

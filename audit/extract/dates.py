@@ -24,7 +24,7 @@ from audit.model import DateFact, Document, WeekFact
 
 __all__ = ["dates_in_document", "find_dates", "find_weeks", "nearest_year", "number_words", "vocabulary"]
 
-MONTH_WINDOW_BEFORE, MONTH_WINDOW_AFTER = 40, 24  # chars around a month word that a date can span
+OCR_WINDOW = 12  # chars either side of a letter-for-digit that an OCR-damaged date can span
 WEEK_WINDOW = 60  # chars either side of "week"/"weken" that a week reference can span
 
 
@@ -36,13 +36,13 @@ class _Grammar:
     months: Mapping[str, int]
     full_months: frozenset[str]
     ocr: Mapping[str, str]
-    month_anchor: re.Pattern[str]
+    ocr_anchor: re.Pattern[str]
     short_year_seps: frozenset[str]
     year_min: int
     year_max: int
     century: int
     patterns: Mapping[str, re.Pattern[str]]
-    week_patterns: Mapping[str, re.Pattern[str]]
+    weeks: re.Pattern[str]  # every week form in one alternation
     numbers: Mapping[str, int]
     week_anchor: re.Pattern[str]
     weekday: re.Pattern[str]
@@ -70,20 +70,19 @@ def grammar() -> _Grammar:
     suffix = f"(?:{words_pattern(v['day_suffixes'])})?"
     day = rf"(?P<day>[0-3]?\d|[1-3] \d){suffix}"
     patterns = {
-        # "(maandag) 4 maart 2024", "3 jan. 2024", "29 april"; OCR "1 4 maart" = 14 maart.
+        # "(maandag) 4 maart 2024", "3 jan. 2024", "29 april", "12-mrt-2024"; OCR "1 4 maart" = 14 maart;
+        # with an optional range before it: "1 t/m 14 maart 2024", "1-14 maart", "28 februari t/m 3 maart".
         # A weekday before the day is allowed and left out of the text.
-        "text": re.compile(rf"(?=\d)(?<![\w/.,-]){day}(?:[ \t]{{0,2}}|-){month}{year}"),
-        # "1 t/m 14 maart 2024", "1-14 maart", "28 februari t/m 3 maart 2024"
-        "range": re.compile(
-            rf"(?=\d)(?<![\w/.,-])(?P<day1>[0-3]?\d){suffix}\s*(?:{month1}\s*)?{rng}\s*"
-            rf"(?P<day>[0-3]?\d){suffix}[ \t]{{0,2}}{month}{year}"),
-        # "03-01-2024", "3-1-24", "3/1/2024", "03.01.2024" (same separator twice)
+        "text": re.compile(
+            rf"(?=\d)(?<![\w/.,-])(?:(?P<day1>[0-3]?\d){suffix}\s*(?:{month1}\s*)?{rng}\s*)?"
+            rf"{day}(?:[ \t]{{0,2}}|-){month}{year}"),
+        # "2024-01-03", "2024/01/03"; else "03-01-2024", "3-1-24", "3/1/2024", "03.01.2024"
+        # (the same separator twice). One alternation: one pass over the text.
         "numeric": re.compile(
-            rf"(?=\d)(?<![\w,])(?<!\d[{sep}])(?P<day>[0-3]?\d)(?P<sep>[{sep}])(?P<mon>[01]?\d)(?P=sep)"
-            rf"(?P<year>\d{{4}}|\d\d)(?!\d)(?![{sep}]\d)"),
-        # "2024-01-03", "2024/01/03"
-        "iso": re.compile(r"(?=\d)(?<![\w.,/-])(?P<year>(?:1[89]|2\d)\d\d)(?P<sep>[-/])(?P<mon>[01]?\d)(?P=sep)"
-                          r"(?P<day>[0-3]?\d)(?![\w/-])"),
+            r"(?=\d)(?:(?<![\w.,/-])(?P<i_year>(?:1[89]|2\d)\d\d)(?P<i_sep>[-/])(?P<i_mon>[01]?\d)(?P=i_sep)"
+            r"(?P<i_day>[0-3]?\d)(?![\w/-])"
+            rf"|(?<![\w,])(?<!\d[{sep}])(?P<day>[0-3]?\d)(?P<sep>[{sep}])(?P<mon>[01]?\d)(?P=sep)"
+            rf"(?P<year>\d{{4}}|\d\d)(?!\d)(?![{sep}]\d))"),
         # scans: "O3-01-2024", "l2-03-2024"
         "ocr": re.compile(
             rf"(?={od})(?<![\w,])(?=[0-9{sep}]{{0,9}}[{letters}])(?P<day>{od}?{od})(?P<sep>[{sep}])"
@@ -93,10 +92,11 @@ def grammar() -> _Grammar:
     weekdays = {str(d).lower(): i % 7 for i, d in enumerate(v["weekdays"])}  # maandag..zondag, ma..zo
     return _Grammar(
         months=months, full_months=full, ocr=ocr,
-        month_anchor=re.compile(rf"(?=[{first_chars(months)}])(?<![^\W\d_])(?:{words_pattern(months)})(?![^\W\d_])"),
+        # a letter read for a digit sits next to a digit or a separator: "O3-01", "12-O3", "2O24"
+        ocr_anchor=re.compile(rf"[{letters}](?:(?<=[0-9{sep}].)|(?=[0-9{sep}]))"),
         short_year_seps=frozenset(v["two_digit_year_separators"]),
         year_min=int(v["year_min"]), year_max=int(v["year_max"]), century=int(v["two_digit_century"]),
-        patterns=patterns, week_patterns=_week_patterns(v), numbers=number_words(),
+        patterns=patterns, weeks=_week_pattern(v), numbers=number_words(),
         week_anchor=re.compile(words_pattern([*weeks["week_words"], *weeks["plural_words"], *weeks["ordinal_nouns"]])),
         weekday=re.compile(rf"(?<!\w)(?P<wd>{words_pattern(weekdays)})\.?,?\s+$", re.I),
         weekdays=weekdays,
@@ -112,28 +112,39 @@ def _label_end() -> re.Pattern[str]:
     return re.compile(rf"[ \t]*[:|]|[ \t]+\d{{1,3}}(?:[.,]\d{{1,2}})?[ \t]*(?:{hours})(?![^\W\d_])", re.I)
 
 
-def _week_patterns(v: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
+def prefixed(pattern: str, prefix: str) -> str:
+    """The pattern with its group names prefixed, so several can be joined in one alternation."""
+    pattern = re.sub(r"\(\?P<(\w+)>", rf"(?P<{prefix}\1>", pattern)
+    return re.sub(r"\(\?P=(\w+)\)", rf"(?P={prefix}\1)", pattern)
+
+
+def _week_pattern(v: Mapping[str, Any]) -> re.Pattern[str]:
+    """One alternation of the week forms; the outer group names the form (``m.lastgroup``)."""
+    return re.compile("|".join(f"(?P<{key}>{prefixed(p, key + '__')})" for key, p in _week_forms(v).items()))
+
+
+def _week_forms(v: Mapping[str, Any]) -> dict[str, str]:
     w = v["weeks"]
     nums = words_pattern(number_words())
     ords = words_pattern(w["ordinal_suffixes"])
-    rng = words_pattern([*v["range_words"], "en"])
+    rng = words_pattern([*v["range_words"], *w["and_words"]])
     return {
         # "kalenderweek 12", "weeknummer 12 (2024)"
-        "calendar": re.compile(
+        "calendar": (
             rf"(?<!\w)(?:{words_pattern(w['calendar_words'])})\s*(?P<n>\d{{1,2}})(?!\d)"
             rf"(?:\s*(?:{words_pattern(w['calendar_year_joiners'])})?\s*\(?(?P<year>(?:19|20)\d\d)(?!\d)\)?)?"),
         # "week 42", "wk 12 2024", "week 12 van 2024", "week 46 tot en met 52", "vanaf week 5"
-        "week": re.compile(
+        "week": (
             rf"(?<!\w)(?P<from>(?:{words_pattern(w['from_words'])})\s+)?(?:{words_pattern(w['week_words'])})\.?"
             rf"\s*(?P<n>\d{{1,3}})(?![\d,.]\d)"
             rf"(?:\s*(?:{rng})\s*(?:(?:{words_pattern(w['week_words'])})\s*)?(?P<n2>\d{{1,3}})(?!\d))?"
             rf"(?:\s*(?:{words_pattern(w['calendar_year_joiners'])})?\s*\(?(?P<year>(?:19|20)\d\d)(?!\d)\)?)?"
             rf"(?P<tail>\s+(?:{words_pattern(w['sick_leave_tails'])})(?!\w))?"),
         # "52e ziekteweek", "42e week", "42e-weeksmelding"
-        "ordinal": re.compile(
+        "ordinal": (
             rf"(?<!\w)(?P<n>\d{{1,3}})(?:{ords})[\s-]?(?:{words_pattern(w['ordinal_nouns'])})(?![^\W\d_])"),
         # "na 6 weken", "zes weken"
-        "duration": re.compile(rf"(?<!\w)(?P<n>\d{{1,3}}|{nums})\s+(?:{words_pattern(w['plural_words'])})(?!\w)"),
+        "duration": (rf"(?<!\w)(?P<n>\d{{1,3}}|{nums})\s+(?:{words_pattern(w['plural_words'])})(?!\w)"),
     }
 
 
@@ -209,12 +220,18 @@ def _weekday_before(text: str, start: int, g: _Grammar) -> int | None:
     return g.weekdays[m.group("wd").lower()] if m else None
 
 
+def _from_text_or_range(m: re.Match[str], g: _Grammar, source: str) -> _Raw | None:
+    """A range when it has one ("1 t/m 14 maart"), else (or when the range is impossible)
+    the single date at its end."""
+    return (_from_range(m, g, source) if m.group("day1") else None) or _from_text(m, g, source)
+
+
 def _from_range(m: re.Match[str], g: _Grammar, source: str) -> _Raw | None:
     end_month = _month_word(m, "mon", g, source)
-    if end_month is None:
+    if end_month is None or " " in m.group("day"):
         return None
     month = g.months[m.group("mon1").lower().rstrip(".")] if m.group("mon1") else end_month
-    day, end_day, year = int(m.group("day1")), int(m.group("day")), _year(m.group("year"), g)
+    day, end_day, year = int(m.group("day1")), _day(m.group("day")), _year(m.group("year"), g)
     if not (_valid(year, month, day) and _valid(year, end_month, end_day)):
         return None
     if (month, day) >= (end_month, end_day):
@@ -224,12 +241,13 @@ def _from_range(m: re.Match[str], g: _Grammar, source: str) -> _Raw | None:
 
 
 def _from_numeric(m: re.Match[str], g: _Grammar, source: str, ocr: bool = False) -> _Raw | None:
-    parts = [m.group(k) for k in ("day", "mon", "year")]
+    prefix = "i_" if m.groupdict().get("i_year") else ""  # the ISO branch
+    parts = [m.group(prefix + k) for k in ("day", "mon", "year")]
     if ocr:
         if all(p.isdigit() for p in parts):
             return None  # already read by the plain numeric pattern
         parts = ["".join(g.ocr.get(c, c) for c in p) for p in parts]
-    if len(parts[2]) == 2 and m.group("sep") not in g.short_year_seps:
+    if len(parts[2]) == 2 and m.group(prefix + "sep") not in g.short_year_seps:
         return None
     day, month, year = int(parts[0]), int(parts[1]), _year(parts[2], g)
     if year is None or not _valid(year, month, day):
@@ -241,20 +259,12 @@ def scan_dates(text: str) -> list[_Raw]:
     """Every date in ``text``, leftmost-longest, years not yet resolved."""
     g = grammar()
     found: list[_Raw] = []
-    folded = fold(text)
-    windows = anchor_windows(folded, g.month_anchor, MONTH_WINDOW_BEFORE, MONTH_WINDOW_AFTER)
-    for key, reader in (("range", _from_range), ("text", _from_text)):
-        for m in finditer_windows(g.patterns[key], folded, windows):
-            raw = reader(m, g, text)
-            if raw is not None:
-                found.append(raw)
-    readers = (("numeric", _from_numeric), ("iso", _from_numeric),
-               ("ocr", lambda m, gg, src: _from_numeric(m, gg, src, ocr=True)))
-    for key, reader in readers:
-        for m in g.patterns[key].finditer(text):
-            raw = reader(m, g, text)
-            if raw is not None:
-                found.append(raw)
+    for m in g.patterns["text"].finditer(fold(text)):
+        found.append(_from_text_or_range(m, g, text))
+    found += [_from_numeric(m, g, text) for m in g.patterns["numeric"].finditer(text)]
+    ocr_windows = anchor_windows(text, g.ocr_anchor, OCR_WINDOW, OCR_WINDOW)
+    found += [_from_numeric(m, g, text, ocr=True) for m in finditer_windows(g.patterns["ocr"], text, ocr_windows)]
+    found = [raw for raw in found if raw is not None]
     return _link_full_ranges(text, _leftmost_longest(found))
 
 
@@ -351,17 +361,11 @@ def find_weeks(text: str, page: int) -> list[WeekFact]:
     found: list[tuple[int, int, WeekFact]] = []
     folded = fold(text)  # week patterns are case-sensitive over the folded text (spans index both)
     windows = anchor_windows(folded, g.week_anchor, WEEK_WINDOW, WEEK_WINDOW)
-    for key, pattern in g.week_patterns.items():
-        for m in finditer_windows(pattern, folded, windows):
-            fact = _week_fact(key, m, text, page)
-            if fact is not None:
-                found.append((m.start(), m.end(), fact))
-    found.sort(key=lambda t: (t[0], t[0] - t[1]))
-    kept: list[tuple[int, int, WeekFact]] = []
-    for item in found:
-        if not kept or item[0] >= kept[-1][1]:
-            kept.append(item)
-    return [fact for _, _, fact in kept]
+    for m in finditer_windows(g.weeks, folded, windows):
+        fact = _week_fact(m.lastgroup, m, text, page)
+        if fact is not None:
+            found.append((m.start(), m.end(), fact))
+    return [fact for _, _, fact in found]
 
 
 # a schedule or plan row starts its line with the week label, then a cell border, a colon or
@@ -371,14 +375,15 @@ _ROW_START = re.compile(r"(?:^|\n)[ \t]*$")
 
 def _week_fact(key: str, m: re.Match[str], text: str, page: int) -> WeekFact | None:
     g = grammar()
-    raw_n = m.group("n")
+    groups = {name.split("__", 1)[1]: value for name, value in m.groupdict().items()
+              if name.startswith(key + "__") and value is not None}
+    raw_n = groups["n"]
     n = g.numbers.get(raw_n.lower()) if not raw_n.isdigit() else int(raw_n)
     if not n:
         return None
-    groups = m.groupdict()
     year = int(groups["year"]) if groups.get("year") else None
     end = int(groups["n2"]) if groups.get("n2") else None
-    if key == "week" and _is_schedule_label(m, text, end):
+    if key == "week" and _is_schedule_label(m, text, end, bool(groups.get("from"))):
         return None  # "Week 1-2 | 4 x 3 uur": a step of a schedule or plan, not a week of sick leave
     if key in ("calendar", "week") and (key == "calendar" or year) and not groups.get("tail"):
         kind, limit = "calendar", 53
@@ -393,8 +398,8 @@ def _week_fact(key: str, m: re.Match[str], text: str, page: int) -> WeekFact | N
                     year=year if kind == "calendar" else None, end=end)
 
 
-def _is_schedule_label(m: re.Match[str], text: str, end: int | None) -> bool:
-    if end is None and not m.group("from"):
+def _is_schedule_label(m: re.Match[str], text: str, end: int | None, open_ended: bool) -> bool:
+    if end is None and not open_ended:
         return False
     at_row_start = _ROW_START.search(text, max(0, m.start() - 40), m.start()) is not None
     return at_row_start and grammar().label_end.match(text, m.end()) is not None

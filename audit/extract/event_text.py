@@ -200,3 +200,27 @@ def cue_hits(lines: Sequence[Line], cues: Mapping[str, Sequence[str]], *,
             if dates:
                 hits.append(CueHit(key, line, start, end, dates))
     return hits
+
+
+# A clause ends at a semicolon, a table cell or a sentence's full stop (not the dots of 01.02.2024);
+# in a row dated in its first cell, the cells after the cue still describe it.
+CLAUSE_END = re.compile(r"[;|]|\.(?:\s|$)")
+SENTENCE_END = re.compile(r";|\.(?:\s|$)")
+
+
+# After a start's own date, words this far on still speak of the start ("... op 01-02-2024 besproken").
+AFTER_OWN_DATE = 15
+
+
+def clause_of(hit: CueHit, row_date: bool) -> str:
+    """The clause around a cue: "Evaluatiegesprek; start tweede spoor voorbereid" gives the
+    part after the semicolon; a row "25-01-2024 | Start tweede spoor | besproken" its cells
+    from the cue on. With the cue's own date ("Het traject is gestart op 01-02-2024 en
+    het zoekprofiel is besproken") the clause ends shortly after that date."""
+    text = hit.line.text
+    starts = [m.end() for m in CLAUSE_END.finditer(text, 0, hit.start)]
+    end = (SENTENCE_END if row_date else CLAUSE_END).search(text, hit.end)
+    stop = end.start() if end else len(text)
+    if not row_date:
+        stop = min(stop, max(hit.end, hit.dates[-1].end + AFTER_OWN_DATE))
+    return text[starts[-1] if starts else 0: stop]

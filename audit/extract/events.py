@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from audit.checklist import Checklists
-from audit.extract.event_text import (CueHit, Line, compile_any, cue_hits, document_lines, label_dates,
+from audit.extract.event_text import (CueHit, Line, clause_of, compile_any, cue_hits, document_lines, label_dates,
                                       matcher, vocab_patterns)
 from audit.extract.sollicitaties import sollicitatie_events
 from audit.model import AuditedDocument, Event, Evidence, Timeline
@@ -121,6 +121,14 @@ def dated_document(audited: AuditedDocument, checklists: Checklists | None = Non
     """The document's own date and the line that shows it, best source first: a label of the
     document's own kind ("Datum probleemanalyse"), a generic report-date label, the signature
     block, a letter heading ("Raalte, 15-11-2023"), and only then the latest plain date on page 1."""
+    found = _dating(audited, checklists, lines)
+    return found[1:] if found else None
+
+
+def _dating(audited: AuditedDocument, checklists: Checklists | None,
+            lines: Sequence[Line] | None) -> tuple[bool, date, Line] | None:
+    """``dated_document`` and whether the date is marked as the document's own (a label, a
+    signature, a letter heading) rather than the page-1 fallback."""
     vocab = _vocab(checklists)
     lines = document_lines(audited) if lines is None else lines
     labels = vocab.get("document_date_labels", {}) or {}
@@ -131,10 +139,10 @@ def dated_document(audited: AuditedDocument, checklists: Checklists | None = Non
         lambda: _letter_date(lines, vocab),
         lambda: _page_one_dates(lines, vocab),
     )
-    for step in steps:
+    for n, step in enumerate(steps):
         found = step()
         if found:
-            return max(found, key=lambda f: f[0])
+            return (n < len(steps) - 1, *max(found, key=lambda f: f[0]))
     return None
 
 
@@ -152,6 +160,8 @@ def document_date(audited: AuditedDocument, checklists: Checklists | None = None
 def first_sick_day_votes(audited: AuditedDocument, lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, Line]]:
     """Every labelled first sick day in one document."""
     found = _labelled(lines, matcher(vocab, "first_sick_day_labels"))
+    if audited.doc_type not in set(vocab.get("first_sick_day_melding_doc_types") or ()):
+        found += _labelled(lines, matcher(vocab, "first_sick_day_melding_labels"))
     around = vocab.get("first_sick_day_around") or {}
     before = compile_any(vocab_patterns(around.get("before")))
     after = compile_any(vocab_patterns(around.get("after")))
@@ -193,6 +203,17 @@ def _is_planned(hit: CueHit, planned) -> bool:
     return planned is not None and bool(planned.search(hit.line.text[max(0, hit.start - 40):hit.end + 20]))
 
 
+def _is_unstarted(hit: CueHit, planned, preparation) -> bool:
+    """A start that is only prepared or discussed ("start tweede spoor voorbereid") is no start;
+    a planned start counts only with its own date ("Start traject gepland op 01-02-2024"), not
+    with the date of the logboek row that announces it."""
+    row_date = all(spot.start < hit.start for spot in hit.dates)
+    clause = clause_of(hit, row_date)
+    if preparation is not None and preparation.search(clause):
+        return True
+    return row_date and planned is not None and bool(planned.search(clause))
+
+
 def mention_events(audited: AuditedDocument, lines: Sequence[Line], vocab: Mapping) -> list[Event]:
     """Events named beside a date in this document. A date after the document's own date is a
     plan, not a fact (except a planned traject start, which still counts for its deadline)."""
@@ -202,11 +223,15 @@ def mention_events(audited: AuditedDocument, lines: Sequence[Line], vocab: Mappi
     planned_ok = set(vocab.get("planned_allowed", []))
     range_words = matcher(vocab, "range_words")
     planned = matcher(vocab, "planned_cues")
+    preparation = matcher(vocab, "preparation_cues")
     own = audited.doc_date
     events = []
     sources = {k: set(v) for k, v in (vocab.get("event_sources") or {}).items()}
     for hit in cue_hits(lines, cues, multi=multi):
-        if _is_planned(hit, planned) and hit.key not in planned_ok:
+        if hit.key in planned_ok:
+            if _is_unstarted(hit, planned, preparation):
+                continue
+        elif _is_planned(hit, planned):
             continue
         if hit.key in sources and sources[hit.key] and audited.doc_type not in sources[hit.key]:
             continue
@@ -252,9 +277,15 @@ def own_events(audited: AuditedDocument, lines: Sequence[Line], vocab: Mapping,
     return [Event(kind, dated[0], None, dated[1].evidence())]
 
 
-def merge_events(own: Sequence[Event], mentioned: Sequence[Event], single: set[str]) -> list[Event]:
-    """Own documents win; for a moment the dossier lacks, the date most often mentioned (the
-    earliest on a tie); recurring events (evaluations, FMLs) are the union, one per date."""
+def merge_events(own: Sequence[Event], mentioned: Sequence[Event], single: set[str],
+                 ranks: Sequence[int] | None = None, labelled: Sequence[Event] = ()) -> list[Event]:
+    """Own documents win (of several documents of a single moment, those whose date is marked as
+    their own, ``labelled``: "Datum EJE" over a plain date on page 1); for a moment the dossier
+    lacks, the mention from the best-ranked source (``ranks``, parallel to ``mentioned``, lower
+    first: the trajectplan before a logboek), then the date most often mentioned (the earliest
+    on a tie); recurring events (evaluations, FMLs) are the union, one per date."""
+    rank_of = {id(e): r for e, r in zip(mentioned, ranks)} if ranks is not None else {}
+    strong = {id(e) for e in labelled}
     by_kind: dict[str, list[Event]] = {}
     for e in own:
         by_kind.setdefault(e.event, []).append(e)
@@ -266,12 +297,15 @@ def merge_events(own: Sequence[Event], mentioned: Sequence[Event], single: set[s
         mine = [e for e in by_kind.get(kind, [])]
         if kind in single:
             if any(e.date for e in mine):
-                out += mine
+                out += [e for e in mine if id(e) in strong] or mine
                 continue
-            counts = Counter(e.date for e in mentions.get(kind, []) if e.date)
-            if counts:
+            dated_mentions = [e for e in mentions.get(kind, []) if e.date]
+            if dated_mentions:
+                top = min(rank_of.get(id(e), 0) for e in dated_mentions)
+                counts = Counter(e.date for e in dated_mentions if rank_of.get(id(e), 0) == top)
                 best = max(counts.items(), key=lambda kv: (kv[1], -kv[0].toordinal()))[0]
-                out.append(next(e for e in mentions[kind] if e.date == best))
+                out.append(next(e for e in dated_mentions
+                                if e.date == best and rank_of.get(id(e), 0) == top))
             else:
                 out += mine
             continue
@@ -282,6 +316,13 @@ def merge_events(own: Sequence[Event], mentioned: Sequence[Event], single: set[s
                 seen.add(e.date)
                 out.append(e)
     return out
+
+
+def source_rank(vocab: Mapping, kind: str, doc_type: str) -> int:
+    """How well a document of ``doc_type`` speaks for a single moment ``kind``: its place in
+    ``event_source_rank`` (the trajectplan's own "Start traject" first), other documents after."""
+    order = list((vocab.get("event_source_rank") or {}).get(kind) or ())
+    return order.index(doc_type) if doc_type in order else len(order)
 
 
 def unique_sollicitaties(events: Sequence[Event]) -> list[Event]:
@@ -312,30 +353,37 @@ def _dissent_warning(checklists: Checklists | None, first: date, others: Sequenc
 def build_timeline(docs: Sequence[AuditedDocument], checklists: Checklists | None = None) -> Timeline:
     vocab = _vocab(checklists)
     lines_of = {id(a): document_lines(a) for a in docs}
-    dated = {}
+    dated, marked = {}, set()
     for a in docs:
-        found = dated_document(a, checklists, lines_of[id(a)]) if a.dates else None
-        dated[id(a)] = found
+        found = _dating(a, checklists, lines_of[id(a)]) if a.dates else None
+        dated[id(a)] = found[1:] if found else None
+        if found and found[0]:
+            marked.add(id(a))
     votes = [(a.document.path, first_sick_day_votes(a, lines_of[id(a)], vocab)) for a in docs]
     first, evidence, others = choose_first_sick_day(votes)
     warnings = [_dissent_warning(checklists, first, others)] if others else []
     if first is None and any(a.dates for a in docs):
         warnings.append(str(((vocab.get("messages") or {}).get("no_first_sick_day") or {}).get("nl", "")))
     own: list[Event] = []
-    mentioned: list[Event] = []
+    labelled: list[Event] = []
+    mentioned: list[tuple[int, Event]] = []
     sollicitaties: list[Event] = []
     for a in docs:
         lines = lines_of[id(a)]
-        own += own_events(a, lines, vocab, dated[id(a)])
-        mentioned += mention_events(a, lines, vocab)
+        mine = own_events(a, lines, vocab, dated[id(a)])
+        own += mine
+        if id(a) in marked:
+            labelled += mine
+        mentioned += [(source_rank(vocab, e.event, a.doc_type), e) for e in mention_events(a, lines, vocab)]
         sollicitaties += sollicitatie_events(a, lines, vocab)
-    periods = [e for e in mentioned if e.event == "rapportageperiode"]
-    named = [e for e in mentioned if e.event == "sollicitatie"]
-    mentioned = [e for e in mentioned if e.event not in ("rapportageperiode", "sollicitatie")]
+    periods = [e for _, e in mentioned if e.event == "rapportageperiode"]
+    named = [e for _, e in mentioned if e.event == "sollicitatie"]
+    mentioned = [(r, e) for r, e in mentioned if e.event not in ("rapportageperiode", "sollicitatie")]
     rows = unique_sollicitaties(sollicitaties)
     row_dates = {e.date for e in rows if e.event == "sollicitatie"}
     rows += [e for e in named if e.date not in row_dates]
-    events = merge_events(own, mentioned, set(vocab.get("single_events", []))) + rows + periods
+    events = merge_events(own, [e for _, e in mentioned], set(vocab.get("single_events", [])),
+                          [r for r, _ in mentioned], labelled) + rows + periods
     timeline = Timeline(first, (), evidence, tuple(warnings))
     placed = [replace(e, week=timeline.week_of(e.date) if e.date else e.week) for e in events]
     placed.sort(key=lambda e: (e.date or date.max, e.event))

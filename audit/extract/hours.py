@@ -43,6 +43,7 @@ class _Grammar:
     role_of: Mapping[str, str]
     step: re.Pattern[str]
     anchor: re.Pattern[str]
+    no_limit_key: re.Pattern[str]
     short_hour_words: frozenset[str]
     half_day_hours: float
     bare_min: float
@@ -58,31 +59,48 @@ def _unit_key(text: str) -> str:
 def grammar() -> _Grammar:
     v = vocabulary("hours")
     numbers = number_words()
-    units = {_unit_key(p): unit for unit, phrases in v["units"].items() for p in phrases}
     roles = {str(w).lower(): role for role, words in v["roles"].items() for w in words}
-    anchors = [*v["hour_words"], *(p.split()[0] for p in v["half_day_words"]), *v["weekly_adjectives"]]
-    step_range = words_pattern(v["step_range_words"])
-    step = (rf"(?<!\w)(?P<from>(?:{words_pattern(v['step_from_words'])})\s+)?(?:{words_pattern(v['step_week_words'])})"
-            rf"\s*(?P<a>\d{{1,2}})(?!\d)(?:\s*(?:{step_range})\s*(?:(?:{words_pattern(v['step_week_words'])})\s*)?"
-            rf"(?P<b>\d{{1,2}})(?!\d))?[ \t]*[:|]?\s*")
-    no_limit = r"[\s|:,-]+".join  # phrase words joined by any separator
     return _Grammar(
         numbers=numbers,
-        units=units,
+        units={_unit_key(p): unit for unit, phrases in v["units"].items() for p in phrases},
         figure=re.compile(_figure_pattern(v, numbers)),
-        no_limit=re.compile(rf"(?=[{first_chars(v['no_limit_phrases'])}])(?<!\w)(?:"
-                            + "|".join(no_limit(map(re.escape, str(p).split())) for p in v["no_limit_phrases"])
-                            + r")(?!\w)"),
+        no_limit=re.compile(_no_limit_pattern(v)),
         roles=re.compile(rf"(?=[{first_chars(roles)}])\b(?:{words_pattern(roles)})\b"),
         role_of=roles,
-        step=re.compile(step),
-        anchor=re.compile(rf"(?:{words_pattern(anchors)})(?![^\W\d_])"),
+        step=re.compile(_step_pattern(v)),
+        anchor=re.compile(_anchor_pattern(v)),
+        no_limit_key=re.compile(re.escape(str(v["no_limit_key"]))),
         short_hour_words=frozenset(str(x) for x in v["short_hour_words"]),
         half_day_hours=float(v["half_day_hours"]),
         bare_min=float(v["bare_weekly_min"]),
         bare_max=float(v["bare_weekly_max"]),
         max_rate={"per_day": float(v["max_per_day"]), "per_week": float(v["max_per_week"])},
     )
+
+
+def _anchor_pattern(v: Mapping[str, Any]) -> str:
+    """An hour word anchors a window; a short one ("u", "hr") only with a unit after it ("20 u/wk")."""
+    long_words = [x for x in v["hour_words"] if x not in v["short_hour_words"]]
+    words = words_pattern([*long_words, *(p.split()[0] for p in v["half_day_words"]), *v["weekly_adjectives"]])
+    units = words_pattern(p for ps in v["units"].values() for p in ps)
+    return rf"(?:{words}|(?:{words_pattern(v['short_hour_words'])})(?=\.?[ \t]*(?:{units})))(?![^\W\d_])"
+
+
+def _no_limit_pattern(v: Mapping[str, Any]) -> str:
+    """The no-limit phrases, their words joined by any separator ("Urenbeperking: nee")."""
+    key = str(v["no_limit_key"])
+    if not all(key in str(p) for p in v["no_limit_phrases"]):
+        raise ValueError(f"hours.yaml: every no_limit_phrase must contain no_limit_key {key!r}")
+    phrases = (r"[\s|:,-]+".join(map(re.escape, str(p).split())) for p in v["no_limit_phrases"])
+    return rf"(?=[{first_chars(v['no_limit_phrases'])}])(?<!\w)(?:{'|'.join(phrases)})(?!\w)"
+
+
+def _step_pattern(v: Mapping[str, Any]) -> str:
+    """A schedule step label: "week 1-2:", "Week 3 t/m 4 |", "vanaf week 5"."""
+    week = words_pattern(v["step_week_words"])
+    return (rf"(?<!\w)(?P<from>(?:{words_pattern(v['step_from_words'])})\s+)?(?:{week})"
+            rf"\s*(?P<a>\d{{1,2}})(?!\d)(?:\s*(?:{words_pattern(v['step_range_words'])})\s*(?:(?:{week})\s*)?"
+            rf"(?P<b>\d{{1,2}})(?!\d))?[ \t]*[:|]?\s*")
 
 
 def _figure_pattern(v: Mapping[str, Any], numbers: Mapping[str, int]) -> str:
@@ -98,7 +116,7 @@ def _figure_pattern(v: Mapping[str, Any], numbers: Mapping[str, int]) -> str:
     hour_words = w(v["hour_words"])
 
     def unit(name: str) -> str:
-        phrases = (p.rstrip(",") for ps in v["units"].values() for p in ps)
+        phrases = (p for ps in v["units"].values() for p in ps)
         return rf"(?:\.?[ \t]*\n?[ \t]*(?P<{name}>{w(phrases)})(?![^\W\d_]))?"  # "20 u. per week"
 
     per_week = rf"(?:{w(v['part_per_week'])})\s+"
@@ -181,6 +199,7 @@ def _read(m: re.Match[str], page: int, g: _Grammar, source: str) -> HoursFact | 
 
 
 WINDOW_BEFORE, WINDOW_AFTER = 80, 40  # chars around an hour word that a figure can span
+NO_LIMIT_REACH = 60  # chars around the no-limit key that a no-limit phrase can span
 SCHEDULE_INTRO_REACH = 2  # blocks back to the sentence introducing a schedule (a heading may lie between)
 STEP_LABEL_REACH = 40  # "vanaf week 12 t/m 14 | " is the longest step label
 
@@ -194,7 +213,8 @@ def _scan(text: str, page: int) -> list[_Hit]:
     g = grammar()
     folded = fold(text)
     hits = [_hit(m, HoursFact(None, None, " ".join(text[m.start():m.end()].split()), page, "", limit="none"))
-            for m in g.no_limit.finditer(folded)]
+            for m in finditer_windows(g.no_limit, folded, anchor_windows(folded, g.no_limit_key, NO_LIMIT_REACH,
+                                                                          NO_LIMIT_REACH))]
     for m in finditer_windows(g.figure, folded, anchor_windows(folded, g.anchor, WINDOW_BEFORE, WINDOW_AFTER)):
         fact = _read(m, page, g, text)
         if fact is not None and (fact.value or 0) <= g.max_rate.get(fact.unit, float("inf")):
@@ -366,8 +386,8 @@ def _section_titles(sections: Sequence[Section] | None) -> dict[int, str | None]
 def hours_in_document(doc: Document, sections: Sequence[Section] | None = None) -> list[HoursFact]:
     """Every hour figure of the document's non-furniture blocks, each distinct reading once.
 
-    The role comes from the sentence or table row, else from the section title
-    ("Zoekprofiel", "Belastbaarheid", "Arbeidsduur", "Werkervaringsplek", ...).
+    The role comes from the sentence or table row, else from the section title or the last
+    heading before the block ("Zoekprofiel", "Belastbaarheid", "Arbeidsduur", "Werkervaringsplek").
     """
     g = grammar()
     titles = _section_titles(sections)
@@ -375,8 +395,11 @@ def hours_in_document(doc: Document, sections: Sequence[Section] | None = None) 
     places: list[tuple[int, str | None]] = []
     steps: list[_Step] = []
     blocks = [b for p in doc.pages for b in p.blocks if not b.is_furniture and b.text]
+    heading_role = None  # the last heading's role: a form label ("Ongewijzigd:") may hide it as section title
     for index, block in enumerate(blocks):
-        title_role = role_of_title(titles.get(id(block)))
+        if block.kind == "heading":
+            heading_role = role_of_title(block.text)
+        title_role = role_of_title(titles.get(id(block))) or heading_role
         pairs = _finish(block.text, _scan(block.text, block.page), g, title_role)
         pairs = [(h, replace(f, document=doc.path)) for h, f in pairs]
         steps += _steps_in(block.text, index, pairs, len(facts))

@@ -1,13 +1,25 @@
 """Reading files into Documents: a file, a folder (recursively, sorted) or a ZIP.
 
     load_dossier(path, options) -> [Document]      one per file, in path order
+    read_dossier(path, options) -> DossierRead     the same documents (.documents) and the files
+                                                   passed over (.skipped), for the report
     load_document(path, display, options) -> Document   never raises for a bad file
     check_tesseract(lang) -> None                  DependencyError with the install command
+
+Skipped, never read as documents: JSON data files, hidden files and folders (``.name``), Word
+lock files (``~$name.docx``), ``__MACOSX`` resource forks, symlinks (not followed) and folders
+nested deeper than MAX_DEPTH. Each gives one Dutch line in ``DossierRead.skipped``
+("<path>: overgeslagen (<reden>)."), in path order; ``load_dossier`` drops them silently.
 
 The format is sniffed from the bytes (``sniff``), never from the name. Readers: ``pdf``
 (pypdfium2 text layer, pdfplumber tables, OCR per page), ``docx`` (own XML walk), ``image``
 (PNG/JPEG/TIFF via OCR), ``plain`` (UTF-8 text); ``archive`` extracts ZIP dossiers safely;
 ``text`` holds the normalisation every reader shares.
+
+Limits (pages, pixels, bytes, archive members and ratio, OCR timeout per page) are fields of
+``ReadOptions``. Development aid: ``POORTWACHTER_OCR_CACHE=/some/dir`` caches OCR results per
+rendered page (keyed by the page image's sha256, language and program version); off by
+default, since it writes medical text to disk.
 """
 from __future__ import annotations
 
@@ -29,8 +41,10 @@ MAX_DEPTH = 64  # folder nesting beyond this is not followed (symlink loops, hos
 
 @dataclass(frozen=True)
 class DossierRead:
+    """What ``read_dossier`` returns: the dossier's documents (exactly ``load_dossier``'s list)
+    and one Dutch line per file passed over, ready to show in a report."""
     documents: tuple[Document, ...]
-    skipped: tuple[str, ...] = ()  # Dutch lines: files that are not dossier documents
+    skipped: tuple[str, ...] = ()  # "<path>: overgeslagen (<reden>)." for files that are no documents
 
 
 def load_document(path: Path, display: str, options: ReadOptions = ReadOptions()) -> Document:

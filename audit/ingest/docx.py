@@ -132,6 +132,11 @@ def paragraph_to_blocks(p, walk: _Walk, kind_override: str | None = None) -> lis
     for box in para.boxes:
         blocks.extend(sub_blocks(box, walk, kind_override))
     walk.page += para.breaks_after
+    section = ppr.find("w:sectPr", NS) if ppr is not None else None
+    if section is not None and not walk.rendered_breaks:
+        kind = section.find("w:type", NS)
+        if kind is None or kind.get(w("val"), "nextPage") in ("nextPage", "oddPage", "evenPage"):
+            walk.page += 1  # a section break that starts a new page (ECMA-376 §17.6.22)
     return blocks
 
 

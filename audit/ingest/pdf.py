@@ -14,11 +14,15 @@ from audit.ingest import messages as msg
 from audit.ingest.ocr import check_tesseract, ocr_image
 from audit.ingest.options import ReadOptions
 from audit.ingest.pdf_layout import Line, body_leading, body_size, lines_to_paragraphs, paragraph_to_block, textpage_to_lines
-from audit.ingest.pdf_tables import count_page_objects, find_tables, inside, may_hold_table, merge_continued_tables
+from audit.ingest.reading_order import blocks_in_reading_order
+from audit.ingest.pdf_tables import IMAGE_AREA, count_page_objects, find_tables, inside, may_hold_table, merge_continued_tables
 from audit.ingest.text import mark_furniture, missing_pages
 from audit.model import Block, Document, Page
 
 MIN_TEXT_CHARS = 25  # fewer visible characters on a page that shows an image: read it by OCR
+# A page mostly covered by a picture with less text than a written page holds is a scan with a
+# stamp or a typed line on it (a digital "ontvangen" stamp must not hide the scanned letter).
+SCAN_COVERAGE, SCAN_MAX_CHARS = 0.5, 300
 MAX_GARBAGE = 0.15  # share of unreadable glyphs (private use, U+FFFD, controls) that means garbage
 LOW_CONFIDENCE = 60.0  # mean Tesseract word confidence below which a page is flagged
 _IMAGE_KINDS = (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM)
@@ -42,7 +46,7 @@ def garbage_share(text: str) -> float:
     return bad / len(visible)
 
 
-def ocr_reason(text: str, counts: dict[int, int], mode: str) -> str | None:
+def ocr_reason(text: str, counts: dict[int, float], mode: str) -> str | None:
     """Why this page must be read by OCR, or None. A page with no text and nothing drawn
     that could hold text is blank: no OCR."""
     if mode == "never":
@@ -53,6 +57,8 @@ def ocr_reason(text: str, counts: dict[int, int], mode: str) -> str | None:
     has_picture = any(counts.get(kind, 0) for kind in _IMAGE_KINDS) or counts.get(pdfium_c.FPDF_PAGEOBJ_PATH, 0) > 200
     if visible < MIN_TEXT_CHARS:
         return "no_text" if has_picture else None
+    if counts.get(IMAGE_AREA, 0.0) >= SCAN_COVERAGE and visible < SCAN_MAX_CHARS:
+        return "scan_with_text"
     if garbage_share(text) > MAX_GARBAGE:
         return "garbage"
     return None
@@ -77,7 +83,7 @@ def read_raw_page(pdf, index: int, options: ReadOptions) -> _RawPage:
         textpage = page.get_textpage()
         try:
             lines, text = textpage_to_lines(textpage, height)
-            counts = count_page_objects(page)
+            counts = count_page_objects(page, width * height)
             reason = ocr_reason(text, counts, options.ocr)
             tables = find_tables(page, textpage, index + 1, height) if reason is None and lines and may_hold_table(counts) else []
         finally:
@@ -90,19 +96,19 @@ def read_raw_page(pdf, index: int, options: ReadOptions) -> _RawPage:
 def raw_page_to_page(raw: _RawPage, body: float, leading: float) -> Page:
     lines = [l for l in raw.lines if not any(inside(l.bbox, t.bbox) for t in raw.tables)]
     blocks = [paragraph_to_block(group, raw.number, body) for group in lines_to_paragraphs(lines, body, leading)]
-    blocks = [b for b in blocks if b.text]
-    for table in raw.tables:  # place each table before the first block below its top
-        at = next((i for i, b in enumerate(blocks) if b.bbox and b.bbox[1] >= table.bbox[1]), len(blocks))
-        blocks.insert(at, table)
-    return Page(number=raw.number, blocks=tuple(blocks), width=raw.width, height=raw.height)
+    blocks = [b for b in blocks if b.text] + list(raw.tables)
+    # pdfium gives drawing order; a generator may draw the footer or the title last (h02)
+    return Page(number=raw.number, blocks=blocks_in_reading_order(blocks), width=raw.width, height=raw.height)
 
 
 def heading_levels(pages: tuple[Page, ...]) -> tuple[Page, ...]:
-    """Unnumbered headings get a level from their font size rank (largest = 1)."""
-    sizes = sorted({b.font_size for p in pages for b in p.blocks if b.kind == "heading" and b.font_size}, reverse=True)
+    """Unnumbered headings get a level from their font size rank (largest = 1); not OCR
+    headings, whose size estimate is too rough to rank."""
+    sizes = sorted({b.font_size for p in pages for b in p.blocks
+                    if b.kind == "heading" and b.font_size and b.source != "ocr"}, reverse=True)
     rank = {size: i + 1 for i, size in enumerate(sizes)}
     return tuple(replace(p, blocks=tuple(
-        replace(b, level=rank.get(b.font_size, 1)) if b.kind == "heading" and b.level is None else b
+        replace(b, level=rank.get(b.font_size, 1)) if b.kind == "heading" and b.level is None and b.source != "ocr" else b
         for b in p.blocks)) for p in pages)
 
 

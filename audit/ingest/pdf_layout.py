@@ -34,7 +34,7 @@ _NAME = ctypes.create_string_buffer(128)
 _FLAGS = ctypes.c_int()
 
 
-def _char_box(textpage, index: int, height: float) -> tuple[float, float, float, float] | None:
+def char_box(textpage, index: int, height: float) -> tuple[float, float, float, float] | None:
     if not pdfium_c.FPDFText_GetCharBox(textpage, index, _L, _R, _B, _T):
         return None
     if _R.value <= _L.value and _T.value <= _B.value:
@@ -53,8 +53,8 @@ def _is_bold(textpage, index: int) -> bool:
 
 
 def _line_cues(textpage, first: int, last: int, height: float) -> tuple[tuple, float, bool, float] | None:
-    a = _char_box(textpage, first, height)
-    b = _char_box(textpage, last, height) if last != first else None
+    a = char_box(textpage, first, height)
+    b = char_box(textpage, last, height) if last != first else None
     if a is None and b is None:
         return None
     if a is None or b is None:

@@ -21,16 +21,26 @@ from audit.model import Block, Page
 MIN_RULES = 4  # a grid of two rows and two columns draws at least this many paths
 MIN_EDGE = 3.0  # pt; shorter strokes are glyph parts or ticks, not table rules
 THIN = 2.0  # pt; a filled rectangle thinner than this is a rule
+WRAP_SLACK = 12.0  # pt: cell padding plus part of a glyph; a line ending this close to the border is full
 # pdfplumber's default TableSettings tolerances (pdfplumber/table.py)
 SNAP, JOIN, INTERSECT = 3, 3, 3
 
 
-def count_page_objects(page) -> dict[int, int]:
-    counts: dict[int, int] = {}
+IMAGE_AREA = -1  # key in count_page_objects' result: share of the page covered by images
+
+
+def count_page_objects(page, area: float) -> dict[int, float]:
+    """Page objects by type, plus the share of the page that images cover (IMAGE_AREA)."""
+    counts: dict[int, float] = {IMAGE_AREA: 0.0}
     raw = page.raw
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     for index in range(pdfium_c.FPDFPage_CountObjects(raw)):
-        kind = pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, index))
+        obj = pdfium_c.FPDFPage_GetObject(raw, index)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
         counts[kind] = counts.get(kind, 0) + 1
+        if kind in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM) and area > 0 and \
+                pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            counts[IMAGE_AREA] += max(0.0, right.value - left.value) * max(0.0, top.value - bottom.value) / area
     return counts
 
 
@@ -104,10 +114,43 @@ def page_edges(page, height: float) -> list[dict]:
     return edges
 
 
+def _right_edge(textpage, token: str, cell: tuple, height: float) -> float | None:
+    """Right edge of ``token`` where it stands inside ``cell``."""
+    from audit.ingest.pdf_layout import char_box
+
+    searcher = textpage.search(token, match_case=True)
+    try:
+        while hit := searcher.get_next():
+            box = char_box(textpage.raw, hit[0] + hit[1] - 1, height)
+            if box and inside(box, cell):
+                return box[2]
+    finally:
+        searcher.close()
+    return None
+
+
+def _glue_broken_words(lines: list[str], textpage, cell: tuple, height: float) -> list[str]:
+    """A word longer than its column is broken without a hyphen ("Productiemedewerk" / "er"):
+    the first part is then alone on its line and reaches the cell's right edge."""
+    out: list[str] = []
+    for line in (l.strip() for l in lines):
+        prev = out[-1] if out else ""
+        if (prev and " " not in prev and prev[-1].isalpha() and line[:1].islower()
+                and (edge := _right_edge(textpage, prev, cell, height)) is not None
+                and edge >= cell[2] - max(WRAP_SLACK, 0.1 * (cell[2] - cell[0]))):
+            out[-1] = prev + line
+        elif line:
+            out.append(line)
+    return out
+
+
 def _cell_text(textpage, cell: tuple[float, float, float, float], height: float) -> str:
     x0, top, x1, bottom = cell
     text = textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1, top=height - top)
-    return normalise_line(join_lines(text.splitlines()))
+    lines = text.splitlines()
+    if len(lines) > 1:
+        lines = _glue_broken_words(lines, textpage, cell, height)
+    return normalise_line(join_lines(lines))
 
 
 def _cells_to_rows(cells: list[tuple]) -> list[list[tuple]]:

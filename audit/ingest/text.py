@@ -119,17 +119,35 @@ def _band(block: Block, height: float | None) -> str | None:
     return None
 
 
+FUZZY_MAX_PAGES = 100  # fuzzy matching of furniture costs pages²; beyond this, exact keys only
+FUZZY_MIN_SCORE = 90  # rapidfuzz token_set_ratio: OCR noise ("B.V. ge Vertrouwelijk") still matches
+
+
+def _repeated_keys(band_keys: list[set[str]], needed: int) -> set[str]:
+    """Keys (digits ignored) found on at least ``needed`` pages; for OCR-sized documents a key
+    also counts on a page where a similar key stands (OCR never reads a line twice the same)."""
+    exact = Counter(key for keys in band_keys for key in keys)
+    if len(band_keys) > FUZZY_MAX_PAGES:
+        return {key for key, count in exact.items() if count >= needed}
+    from rapidfuzz import fuzz
+
+    repeated = set()
+    for key in exact:
+        pages = sum(1 for keys in band_keys
+                    if key in keys or any(fuzz.token_set_ratio(key, other) >= FUZZY_MIN_SCORE for other in keys))
+        if pages >= needed:
+            repeated.add(key)
+    return repeated
+
+
 def mark_furniture(pages: Sequence[Page]) -> tuple[tuple[Page, ...], int]:
     """Blocks in the top/bottom band whose text (digits ignored) repeats on at least half of
     the pages (at least two), and lone page numbers in the band, become header/footer blocks.
     Returns the pages and how many blocks were marked."""
-    candidates = Counter()
-    for page in pages:
-        keys = {furniture_key(b.text) for b in page.blocks
-                if b.kind != "table" and _band(b, page.height)}
-        candidates.update(keys)
+    band_keys = [{furniture_key(b.text) for b in page.blocks if b.kind != "table" and _band(b, page.height)}
+                 for page in pages]
     needed = max(2, (len(pages) + 1) // 2)
-    repeated = {key for key, count in candidates.items() if count >= needed} if len(pages) > 1 else set()
+    repeated = _repeated_keys(band_keys, needed) if len(pages) > 1 else set()
     marked, out = 0, []
     for page in pages:
         blocks = []

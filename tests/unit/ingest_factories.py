@@ -113,3 +113,73 @@ def cer(reference: str, hypothesis: str) -> float:
 
     ref, hyp = " ".join(reference.split()), " ".join(hypothesis.split())
     return Levenshtein.distance(ref, hyp) / max(1, len(ref))
+
+
+def write_out_of_order_pdf(path: Path, rows: list[tuple[str, str]], *, letterhead: str, title: str,
+                           running_header: str, footer: str, body: str) -> Path:
+    """One A4 page whose drawing order differs from its reading order, as some generators
+    write it: running header, a ruled label/value table, the footer, then the letterhead and the
+    title (above the table), then a closing paragraph; in each table row the value is drawn
+    before its label."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    c.setFont("Helvetica", 8)
+    c.drawString(60, height - 30, running_header)
+    top, row_h, left, split, right = height - 170, 18, 60, 220, 530
+    for i, (label, value) in enumerate(rows):
+        y = top - i * row_h
+        c.setFont("Helvetica", 10)
+        c.drawString(split + 5, y - 13, value)
+        c.drawString(left + 5, y - 13, label)
+    bottom = top - len(rows) * row_h
+    for i in range(len(rows) + 1):
+        c.line(left, top - i * row_h, right, top - i * row_h)
+    for x in (left, split, right):
+        c.line(x, top, x, bottom)
+    c.setFont("Helvetica", 8)
+    c.drawString(60, 25, footer)
+    c.setFont("Helvetica", 10)
+    c.drawString(60, height - 70, letterhead)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(60, height - 110, title)
+    c.setFont("Helvetica", 10)
+    c.drawString(60, bottom - 40, body)
+    c.showPage()
+    c.save()
+    return path
+
+
+def render_ruled_form(title: str, rows: list[tuple[str, str]], body: list[str], *, angle: float = 1.5,
+                      dpi: int = 300, seed: int = 3) -> Image.Image:
+    """A scanned A4 form: a title, a ruled label/value table (grid of 2 px lines), body lines;
+    rotated and noisy like a scan."""
+    width, height = int(8.27 * dpi), int(11.69 * dpi)
+    page = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(str(FONT), int(10 * dpi / 72))
+    big = ImageFont.truetype(str(FONT), int(16 * dpi / 72))
+    left, split, right = int(0.8 * dpi), int(3.2 * dpi), int(7.4 * dpi)
+    draw.text((left, int(0.9 * dpi)), title, font=big, fill=20)
+    top, row_h = int(1.4 * dpi), int(0.33 * dpi)
+    for i, (label, value) in enumerate(rows):
+        y = top + i * row_h + int(0.08 * dpi)
+        draw.text((left + int(0.06 * dpi), y), label, font=font, fill=20)
+        draw.text((split + int(0.06 * dpi), y), value, font=font, fill=20)
+    bottom = top + len(rows) * row_h
+    for i in range(len(rows) + 1):
+        draw.line([(left, top + i * row_h), (right, top + i * row_h)], fill=30, width=3)
+    for x in (left, split, right):
+        draw.line([(x, top), (x, bottom)], fill=30, width=3)
+    y = bottom + int(0.4 * dpi)
+    for line in body:
+        draw.text((left, y), line, font=font, fill=20)
+        y += int(10 * 1.6 * dpi / 72)
+    page = page.rotate(angle, resample=Image.BICUBIC, fillcolor=255, expand=False)
+    rng = random.Random(seed)
+    pixels = page.load()
+    for _ in range(width * height // 400):
+        pixels[rng.randrange(width), rng.randrange(height)] = rng.choice((0, 90, 200))
+    return page.filter(ImageFilter.GaussianBlur(0.6))

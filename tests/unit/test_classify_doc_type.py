@@ -46,6 +46,7 @@ CASES = [  # (id, first lines, body, expected)
     ("bijstelling", ["Bijgesteld plan van aanpak", "na de nieuwe FML", *FIELDS], "", "bijstelling_pva"),
     ("evaluatie", ["Evaluatie plan van aanpak", "Verslag van het gesprek", *FIELDS], "", "evaluatie"),
     ("gesprek", ["Verslag voortgangsgesprek 14 maart"], "Aanwezig: Piet en Anna.", "evaluatie"),
+    ("gesprek-van", ["Verslag van het gesprek over de re-integratie"], "", "evaluatie"),
     ("logboek", ["Verzuimlogboek", *FIELDS], "", "logboek"),
     ("ziekmelding", ["Werkgeversportaal - afdruk", "Ziekmelding langdurig zieke werknemer",
                      "Kenmerk melding ZM42-1"], "", "ziekmelding_uwv"),
@@ -147,3 +148,39 @@ def test_corpus_digital_documents_reach_the_goal(checklists):
             wrong.append(f"{path.parent.name}/{path.name}: {got} != {expected}")
     assert len(cases) > 40
     assert 1 - len(wrong) / len(cases) >= 0.95, wrong
+
+
+def test_title_in_a_form_header_table(checklists):
+    """An employer's form keeps its title in the first row of a table."""
+    head = (("PLAN VAN AANPAK", "Formulier HR-07"), ("Werknemer", "P. de Boer"), ("BSN", "123456782"))
+    doc = Document("form.docx", "docx", (Page(1, (Block("table", "", 1, rows=head),
+                                                  Block("paragraph", "Afspraken en activiteiten", 1))),))
+    assert classify_doc_type(doc, (), checklists)[0] == "plan_van_aanpak"
+
+
+def test_chronology_table_rows_do_not_make_a_title(checklists):
+    """Only a table's first row can hold a title: the rows of a RIV's chronology cannot."""
+    doc = document("Groothandel Brinkers B.V.", "Re-integratieverslag", table=CHRONOLOGY)
+    assert classify_doc_type(doc, (), checklists)[0] == "riv"
+
+
+def test_reference_to_another_document_is_no_title(checklists):
+    """'Ten behoeve van het re-integratieverslag' under a title the OCR lost names the RIV the
+    oordeel is for; it does not make the document a RIV."""
+    doc = document("Arbodienst Oost  Vertrouwelijk", "a ek ololiddeleh pleldk",
+                   "Ten behoeve van het re-integratieverslag (WIA-aanvraag)", *FIELDS,
+                   body="Datum spreekuur 12-11-2024. Datum oordeel 12 november 2024. De bedrijfsarts "
+                        "ziet geen verbetering.")
+    assert classify_doc_type(doc, (), checklists)[0] == "actueel_oordeel"
+
+
+def test_report_noun_keeps_its_subject_as_title(checklists):
+    doc = document("Verslag van het evaluatiegesprek", *FIELDS)
+    assert classify_doc_type(doc, (), checklists)[0] == "evaluatie"
+
+
+def test_document_that_names_itself_without_a_title(checklists):
+    """No title (lost to OCR or never written), but 'in deze probleemanalyse' in the body."""
+    doc = document("Arbodienst Oost", *FIELDS,
+                   body="In deze probleemanalyse beschrijf ik de beperkingen en de prognose.")
+    assert classify_doc_type(doc, (), checklists)[0] == "probleemanalyse"

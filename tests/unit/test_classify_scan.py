@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from PIL import Image, ImageFilter
+from PIL import ImageFilter
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 

@@ -111,3 +111,15 @@ def test_gaps_become_findings_with_reason_severity_and_practice_norm(checklists)
 def test_other_doc_types_have_no_checklist(checklists) -> None:
     blocks = [Block("paragraph", "Probleemanalyse", 1)]
     assert assess_components(_audited("probleemanalyse", blocks, checklists), checklists) == ()
+
+
+def test_no_hours_limit_with_part_time_zoekprofiel_is_missing(checklists) -> None:
+    from audit.model import HoursFact
+    blocks = [Block("heading", "Belastbaarheid", 1), Block("paragraph", "FML: geen urenbeperking; niet zwaar tillen.", 1),
+              Block("heading", "Zoekprofiel", 1), Block("paragraph", "Magazijnmedewerker en chauffeur, 20 uur per week.", 1)]
+    audited = _audited("spoor2_plan", blocks, checklists)
+    contract = HoursFact(38.0, "per_week", "38 uur per week", 1, "arbeidsduur 38 uur per week", role="contract")
+    for hours, expected in (((contract,), "missing"), ((), "present")):
+        with_hours = AuditedDocument(audited.document, "spoor2_plan", 1.0, audited.sections, hours=hours)
+        result = {r.id: r for r in assess_components(with_hours, checklists)}["spoor2_plan.urenomvang"]
+        assert result.status == expected

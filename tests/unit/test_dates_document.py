@@ -137,3 +137,11 @@ def test_development_corpus_recall_on_digital_documents():
             hours_hit += (round(h["value"], 2), h["unit"]) in readings or misses.append((path.name, h)) or False
     assert dates_hit / dates_total >= 0.97, misses
     assert hours_hit / hours_total >= 0.95, misses
+
+
+def test_role_from_the_last_heading_when_a_form_label_is_the_section_title():
+    heading = Block("heading", "3. Zoekprofiel", 1)
+    para = Block("paragraph", "Ongewijzigd: heftruckchauffeur, productie licht, 20 uur per week.", 1)
+    doc = Document("v.pdf", "pdf", (Page(1, (heading, para)),))
+    sections = [Section("3. Zoekprofiel", (heading,)), Section("Ongewijzigd", (para,), kind="label")]
+    assert [(f.value, f.role) for f in hours_in_document(doc, sections)] == [(20.0, "zoekprofiel")]

@@ -109,6 +109,10 @@ ADVERSARIAL = {
     "ocr letters": lambda n: ("lO-Il-" * n)[:n],
     "one long line": lambda n: ("a" * n),
     "number words": lambda n: ("twee tot drie " * n)[:n],
+    "no-limit words": lambda n: ("geen urenbeperk " * n)[:n],
+    "weeks and units": lambda n: ("42e week 6 weken 20 u/wk " * n)[:n],
+    "sentence ends": lambda n: ("A. " * n)[:n],
+    "table cells": lambda n: ("1 | " * n)[:n],
 }
 
 

@@ -10,7 +10,7 @@ from audit.extract.hours import find_hours, vocabulary
 
 HOURS = vocabulary("hours")
 WORDS = {n: w for w, n in sorted(number_words().items(), key=lambda kv: len(kv[0]), reverse=True)}
-UNITS = {unit: [p for p in phrases if not p.endswith(",")] for unit, phrases in HOURS["units"].items()}
+UNITS = {unit: list(phrases) for unit, phrases in HOURS["units"].items()}
 
 SURROUNDINGS = [
     ("", ""), ("Zij werkt ", "."), ("Arbeidsduur | ", " | getekend"), ("Omvang: ", ", conform de FML."),

@@ -58,3 +58,14 @@ def test_folder_skips_json_and_hidden_files_with_a_note(tmp_path: Path):
     result = read_dossier(tmp_path, ReadOptions())
     assert [d.path for d in result.documents] == ["a.txt", "sub/b.txt"]
     assert any("truth.json" in s for s in result.skipped) and any(".DS_Store" in s for s in result.skipped)
+
+
+def test_lock_files_skipped_and_load_dossier_gives_the_same_documents(tmp_path: Path):
+    (tmp_path / "~$plan.docx").write_bytes(b"\x08Jan Jansen" + b"\0" * 150)
+    (tmp_path / "plan.txt").write_text("Plan van aanpak.")
+    (tmp_path / "gegevens.json").write_text("[1, 2]")
+    result = read_dossier(tmp_path, ReadOptions())
+    assert [d.path for d in result.documents] == ["plan.txt"]
+    assert sorted(s.split(":")[0] for s in result.skipped) == ["gegevens.json", "~$plan.docx"]
+    assert all("overgeslagen" in s for s in result.skipped)
+    assert load_dossier(tmp_path, ReadOptions()) == list(result.documents)

@@ -109,3 +109,35 @@ def test_input_not_modified(report: Path):
     before = hashlib.sha256(report.read_bytes()).hexdigest()
     doc = load_document(report, "pa.pdf", ReadOptions(ocr="never"))
     assert doc.sha256 == before == hashlib.sha256(report.read_bytes()).hexdigest()
+
+
+def test_word_broken_in_narrow_cell_is_glued_but_wrapped_words_are_not(tmp_path: Path):
+    from reportlab.lib import colors
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    style = getSampleStyleSheet()["Normal"]
+    cells = [["Functie", "Resultaat"],
+             [Paragraph("Magazijnmedewerkersfunctie", style), Paragraph("Geen reactie ontvangen van werkgever", style)]]
+    table = Table(cells, colWidths=[90, 90])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    SimpleDocTemplate(str(tmp_path / "smal.pdf")).build([table])
+    doc = load_document(tmp_path / "smal.pdf", "smal.pdf", ReadOptions(ocr="never"))
+    rows = next(b for b in doc.blocks if b.kind == "table").rows
+    assert rows[1] == ("Magazijnmedewerkersfunctie", "Geen reactie ontvangen van werkgever")
+
+
+def test_ocr_decision_per_page():
+    import pypdfium2.raw as pdfium_c
+
+    from audit.ingest.pdf import ocr_reason
+    from audit.ingest.pdf_tables import IMAGE_AREA
+
+    image = {pdfium_c.FPDF_PAGEOBJ_IMAGE: 1, IMAGE_AREA: 0.95}
+    body = "Dit is een gewone pagina met een tekstlaag. " * 20
+    assert ocr_reason("", image, "auto") == "no_text"
+    assert ocr_reason("", {IMAGE_AREA: 0.0}, "auto") is None  # blank page: nothing to read
+    assert ocr_reason("Ontvangen 12-03-2024 door de werkgever", image, "auto") == "scan_with_text"
+    assert ocr_reason(body, image, "auto") is None  # a scan with a text layer already (OCRmyPDF)
+    assert ocr_reason("\ue000\ue001\ue002" * 30, {IMAGE_AREA: 0.0}, "auto") == "garbage"
+    assert ocr_reason(body, {}, "always") == "always" and ocr_reason("", image, "never") is None

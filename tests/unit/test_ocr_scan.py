@@ -75,7 +75,8 @@ def test_multipage_tiff(tmp_path: Path):
 
 
 @needs_tesseract
-def test_ocr_timeout_is_a_page_note(tmp_path: Path):
+def test_ocr_timeout_is_a_page_note(tmp_path: Path, monkeypatch):
+    monkeypatch.delenv(CACHE_ENV, raising=False)  # a cached page would never time out
     scan = images_to_pdf(tmp_path / "scan.pdf", [render_scan("\n".join(LINES), angle=0.0)])
     doc = load_document(scan, "scan.pdf", ReadOptions(ocr_timeout=0.01))
     assert doc.pages[0].notes and "afgebroken" in doc.pages[0].notes[0]
