@@ -21,7 +21,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from audit.model import Block, Document, Section
+from audit.extract.dates import find_dates  # the project's one date grammar
+from audit.model import Block, Document, Page, Section
 
 FALLBACK = "overig"
 MEMO_SIZE = 4096  # title lines remembered per loaded checklists
@@ -31,7 +32,9 @@ DEFAULTS: Mapping[str, float] = {
     "exact_below_chars": 5, "mid_line_factor": 0.45, "weight_title": 1.0,
     "weight_first_page": 0.25, "weight_body": 0.2, "weight_components": 0.25,
     "body_saturation": 4, "min_score": 0.3, "title_max_chars": 140, "prefix_fuzzy_min": 85,
-    "field_value_digits": 4, "weight_self": 0.3,
+    "field_value_digits": 4, "weight_self": 0.3, "weight_acts": 0.45, "acts_min_share": 0.75,
+    "untitled_below": 0.5, "footer_band": 0.88, "noise_max_chars": 3, "dated_entries_min": 5,
+    "dated_entries_share": 0.6, "mid_line_max_words": 10,
 }
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.)]\s+", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[•·▪◦‣]|[*\-–—o]\s)")  # Word's list bullets, 'o ' included
@@ -62,6 +65,11 @@ class Cue:
     text: str  # normalised
     exact: bool  # a short cue (FML, IZP) must be a whole word
 
+    @property
+    def digits(self) -> tuple[str, ...]:
+        """'2e spoor' is no '1e spoor': a fuzzy match may slip a letter, never a number."""
+        return tuple(re.findall(r"\d+", self.text))
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -75,6 +83,9 @@ class Settings:
     reference_words: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
     report_nouns: frozenset[str] = frozenset()
+    acts: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    page_words: frozenset[str] = frozenset()
+    dated_list_types: tuple[str, ...] = ()  # an untitled list of dated entries is this type
     memo: dict = field(default_factory=dict, compare=False)  # line -> title: letterheads repeat
 
     def __getitem__(self, key: str) -> float:
@@ -122,8 +133,13 @@ def _settings(checklists: Any) -> Settings:
     }
     words = {name: frozenset(normalise(w) for w in own.get(name, ()))
              for name in ("reference_words", "articles", "report_nouns")}
+    acts = {dt: tuple(frozenset(normalise(c) for c in group) - {""} for group in entry.get("acts", ()))
+            for dt, entry in checklists.doc_types.items() if entry.get("acts")}
+    page_words = frozenset(normalise(w) for w in own.get("bundle", {}).get("page_words", ()))
+    dated = tuple(dt for dt, entry in checklists.doc_types.items() if entry.get("dated_list"))
     return Settings(values, cues, prefixes, phrases, tuple(cue.text for cue in cues), heads,
-                    words["reference_words"], words["articles"], words["report_nouns"])
+                    words["reference_words"], words["articles"], words["report_nouns"], acts, page_words,
+                    dated)
 
 
 def block_lines(blocks: Iterable[Block], table_heads: bool = False) -> list[tuple[str, bool]]:
@@ -143,7 +159,8 @@ def block_lines(blocks: Iterable[Block], table_heads: bool = False) -> list[tupl
 
 
 def top_lines(blocks: Iterable[Block], settings: Settings, count: int | None = None) -> list[Line]:
-    """The first lines of a page, each weighted by how high it stands."""
+    """The first lines of a page, each weighted by how high it stands. Page numbers and short
+    label cells ('wn', 'pagina 1') take no place: a title below them is still the title."""
     count = int(count or settings["title_lines"])
     out: list[Line] = []
     for raw, furniture in block_lines((b for b in blocks if b.kind != "list_item"), table_heads=True):
@@ -151,13 +168,36 @@ def top_lines(blocks: Iterable[Block], settings: Settings, count: int | None = N
             continue  # a list item is never a title
         full = normalise(_LEADING_NUMBER.sub("", raw))
         text = _strip_prefix(full, settings)
-        if not text or len(text) > settings["title_max_chars"]:
+        if not text or len(text) > settings["title_max_chars"] or is_noise(text, settings):
             continue  # a paragraph of prose is no title, and fuzzy matching it costs time
         weight = max(0.0, 1.0 - settings["line_decay"] * len(out))
         out.append(Line(text, weight * (settings["header_weight"] if furniture else 1.0), text != full))
         if len(out) >= count:
             break
     return out
+
+
+def is_noise(text: str, settings: Settings) -> bool:
+    """A page number ('pagina 1 van 3'), a bare number or date, or a short label ('wn', 'bsn')
+    that is no title abbreviation itself."""
+    words = text.split()
+    if not any(ch.isalpha() for ch in text):
+        return True
+    if words[0] in settings.page_words and all(w.isdigit() or len(w) <= 3 for w in words[1:]):
+        return True
+    return len(text) <= settings["noise_max_chars"] and not any(
+        cue.exact and cue.text == text for cue in settings.title_cues)
+
+
+def page_title_blocks(page: Page, settings: Settings) -> tuple[Block, ...]:
+    """The page's blocks top-down by position where the reader gave one (a PDF's block order
+    may put table rows or a footer before the title), without those in the footer band."""
+    blocks = page.blocks
+    if not blocks or any(b.bbox is None for b in blocks):
+        return blocks
+    limit = (page.height or 0) * settings["footer_band"]
+    kept = [b for b in blocks if not limit or b.bbox[1] < limit]
+    return tuple(sorted(kept or blocks, key=lambda b: (round(b.bbox[1]), b.bbox[0])))
 
 
 def _strip_prefix(text: str, settings: Settings) -> str:
@@ -181,13 +221,18 @@ def _is_field(rest: str, settings: Settings) -> bool:
 def cue_quality(line: str, cue: Cue, settings: Settings, subject: bool = False) -> float:
     """1.0 for the cue at the start of the line, less in the middle or as a field label,
     0 when absent."""
+    words = line.split()
     if cue.exact:
-        words = line.split()
         if cue.text in words[:1]:
             return settings["mid_line_factor"] if _is_field(line[len(cue.text):], settings) and not subject else 1.0
-        return settings["mid_line_factor"] if cue.text in words else 0.0
+        if cue.text not in words:
+            return 0.0
+        before, _, after = f" {line} ".partition(f" {cue.text} ")
+        if refers_to_other(before, settings) or _is_field(after, settings):
+            return 0.0  # 'toelichting bij de FML', 'datum FML 12-03-2024': about another document
+        return _mid_line(words, settings)
     head = fuzz.ratio(cue.text, line[: len(cue.text)])
-    if head >= settings["fuzzy_min"]:
+    if head >= settings["fuzzy_min"] and _same_digits(line[: len(cue.text)], cue) and _short_words_in(line, cue):
         label = _is_field(line[len(cue.text):], settings) and not subject
         return head / 100 * (settings["mid_line_factor"] if label else 1.0)
     if len(line) < len(cue.text):
@@ -195,9 +240,45 @@ def cue_quality(line: str, cue: Cue, settings: Settings, subject: bool = False) 
     found = fuzz.partial_ratio_alignment(cue.text, line, score_cutoff=settings["fuzzy_min"])
     if found is None or (found.dest_start > 0 and line[found.dest_start - 1] != " "):
         return 0.0
+    if not _ends_word(line, found.dest_end) or not _same_digits(line[found.dest_start:found.dest_end], cue):
+        return 0.0  # 'ad-rapport' inside 'rapportage ...': part of another word
     if refers_to_other(line[: found.dest_start], settings):
         return 0.0  # 'ten behoeve van het re-integratieverslag': about another document
-    return found.score / 100 * settings["mid_line_factor"]
+    return found.score / 100 * _mid_line(words, settings)
+
+
+def _mid_line(words: Sequence[str], settings: Settings) -> float:
+    """A cue inside a sentence ('bijgaand ontvangt u de probleemanalyse en ...') is a mention;
+    a title line is short."""
+    return settings["mid_line_factor"] if len(words) <= settings["mid_line_max_words"] else 0.0
+
+
+def _same_digits(span: str, cue: Cue) -> bool:
+    digits = re.findall(r"\d+", span)
+    return not cue.digits or not digits or tuple(digits) == cue.digits
+
+
+def _short_words_in(line: str, cue: Cue) -> bool:
+    """A cue's tiny words ('ad rapportage', '2e spoor') cost a fuzzy ratio little: they must be
+    there as words ('rapportage' alone is no AD-rapport)."""
+    words = line.split()
+    return all(w in words for w in cue.text.split() if len(w) <= 2)
+
+
+def _ends_word(line: str, end: int) -> bool:
+    """A match ends at a word's end; one letter more is an OCR slip or an inflection."""
+    rest = line[end:].split(" ", 1)[0]
+    return len(rest) <= 1
+
+
+def strip_report_noun(line: str, settings: Settings) -> str:
+    """'rapportage pa' -> 'pa', 'verslag van het evaluatiegesprek' -> 'evaluatiegesprek': the
+    document's subject after the (longest) report noun it opens with; '' when there is none."""
+    noun = max((n for n in settings.report_nouns if line.startswith(n + " ")), key=len, default="")
+    rest = line[len(noun):].split() if noun else []
+    while len(rest) > 1 and rest[0] in settings.articles:
+        rest = rest[1:]
+    return " ".join(rest)
 
 
 def refers_to_other(before: str, settings: Settings) -> bool:
@@ -224,6 +305,16 @@ def line_title(line: str, settings: Settings, subject: bool = False) -> tuple[st
 
 
 def _best_title(line: str, settings: Settings, subject: bool) -> tuple[str, float] | None:
+    """Over the line itself and its subject after a report noun ('Rapportage PA')."""
+    found = [best for text in dict.fromkeys((line, strip_report_noun(line, settings))) if text
+             for best in (_best_cue(text, settings, subject),) if best]
+    if not found:
+        return None
+    _, doc_type, quality = max(found)
+    return doc_type, quality
+
+
+def _best_cue(line: str, settings: Settings, subject: bool) -> tuple[float, str, float] | None:
     best: tuple[float, str, float] | None = None
     # one C pass over every cue first to skip the hopeless ones; partial_ratio nearly bounds the
     # head match too (not exactly for a line shorter than the cue: hence the margin)
@@ -238,7 +329,7 @@ def _best_title(line: str, settings: Settings, subject: bool) -> tuple[str, floa
         rank = quality + 0.01 * len(cue.text)
         if best is None or rank > best[0]:
             best = (rank, cue.doc_type, quality)
-    return (best[1], best[2]) if best else None
+    return best
 
 
 def title_scores(lines: Sequence[Line], settings: Settings) -> dict[str, float]:
@@ -294,18 +385,54 @@ def component_scores(sections: Sequence[Section], checklists: Any, settings: Set
 def first_page(doc: Document) -> tuple[Block, ...]:
     """The blocks of the first page with text of its own (a blank or furniture-only cover
     page of a scan does not hold the title)."""
+    page = first_text_page(doc)
+    return page.blocks if page else ()
+
+
+def first_text_page(doc: Document) -> Page | None:
     for page in doc.pages:
         if any(b.text.strip() for b in page.blocks if not b.is_furniture):
-            return page.blocks
-    return doc.pages[0].blocks if doc.pages else ()
+            return page
+    return doc.pages[0] if doc.pages else None
+
+
+def acts_scores(text: str, settings: Settings) -> dict[str, float]:
+    """What an untitled document does, per type: the share of the type's groups of phrases
+    (agreements, actions, ...) present, 0 below ``acts_min_share``."""
+    padded = f" {text} "
+    scores: dict[str, float] = {}
+    for dt, groups in settings.acts.items():
+        share = sum(1 for group in groups if any(f" {cue} " in padded for cue in group)) / len(groups)
+        scores[dt] = share if share >= settings["acts_min_share"] else 0.0
+    return scores
+
+
+def dated_entries(doc: Document, settings: Settings) -> bool:
+    """A list of contacts: most lines or table rows open with a date ('12-03-2024 telefonisch
+    contact', 'Op 3 mei 2024 ...')."""
+    lines = [line for page in doc.pages for raw, furniture in block_lines(page.blocks) if not furniture
+             for line in (raw,) if len(line) > 12]
+    lines += [" ".join(row) for page in doc.pages for b in page.blocks if b.kind == "table" and b.rows
+              for row in b.rows]
+    if len(lines) < settings["dated_entries_min"]:
+        return False
+    dated = sum(1 for line in lines if _opens_with_date(line))
+    return dated >= settings["dated_entries_min"] and dated >= settings["dated_entries_share"] * len(lines)
+
+
+def _opens_with_date(line: str) -> bool:
+    head = line[:40]
+    return any(0 <= head.find(fact.text) <= 4 for fact in find_dates(head, 1))
 
 
 def type_scores(doc: Document, sections: Sequence[Section], checklists: Any) -> dict[str, float]:
     settings = settings_of(checklists)
-    first = first_page(doc)
+    page = first_text_page(doc)
+    first = page_title_blocks(page, settings) if page else ()
     text = normalise(doc.text)
+    titles = title_scores(top_lines(first, settings), settings)
     parts = [
-        (settings["weight_title"], title_scores(top_lines(first, settings), settings)),
+        (settings["weight_title"], titles),
         (settings["weight_first_page"],
          cue_scores(normalise("\n".join(b.text for b in first)), checklists, "first_page",
                     settings["body_saturation"])),
@@ -314,6 +441,13 @@ def type_scores(doc: Document, sections: Sequence[Section], checklists: Any) -> 
         (settings["weight_self"], cue_scores(text, checklists, "self_names", 1)),
         (settings["weight_components"], component_scores(sections, checklists, settings)),
     ]
+    if max(titles.values(), default=0.0) < settings["untitled_below"]:
+        # no title: what the document does decides (a RIV or eindevaluatie mentions all of it
+        # too, which is why this counts only without a title)
+        acts = acts_scores(text, settings)
+        if settings.dated_list_types and dated_entries(doc, settings):
+            acts.update(dict.fromkeys(settings.dated_list_types, 1.0))
+        parts.append((settings["weight_acts"], acts))
     total: dict[str, float] = {}
     for weight, scores in parts:
         for dt, score in scores.items():

@@ -133,8 +133,8 @@ def is_negated(text: str, start: int, end: int, checklists) -> bool:
 
 
 def has_intent(text: str, checklists) -> bool:
-    """Future or intended, not done: 'daarna zoekprofiel vaststellen', 'volgende periode start sollicitaties',
-    'wacht op nieuwe FML' (checklists/data/negation.yaml ``intent``)."""
+    """Future or intended, not done: 'daarna zoekprofiel vaststellen', 'volgende periode start sollicitaties'
+    (checklists/data/negation.yaml ``intent``)."""
     pattern = compile_words(tuple(_negation(checklists).get("intent", ())))
     return bool(pattern and pattern.search(normalise(text)))
 
@@ -245,10 +245,13 @@ def find_places(audited: AuditedDocument, key: str, comp: Mapping, owners: Mappi
     doc = audited.document.path
     sections = audited.sections
     places: list[Place] = []
+    planning = _planning_blocks(sections, checklists)
     for i, section in enumerate(sections):
         if key in owners.get(i, ()):
             body = "\n".join(b.text for b in section_body(sections, i, owners) if not b.is_furniture)
-            places.append(Place(body, Evidence(doc, section.page, _quote(section.title or "")), section.kind))
+            # 'Start sollicitaties: ...' under 'Komende periode' is a planned item, not the part's own section
+            intent = section.kind == "label" and any(id(b) in planning for b in section.blocks)
+            places.append(Place(body, Evidence(doc, section.page, _quote(section.title or "")), section.kind, intent))
     labels = tuple(comp.get("cues", {}).get("labels", ()))
     if labels:
         for block, row in _table_rows(audited):
@@ -258,7 +261,6 @@ def find_places(audited: AuditedDocument, key: str, comp: Mapping, owners: Mappi
     pattern = compile_words(tuple(comp.get("cues", {}).get("phrases", ())))
     negatable = comp.get("negatable", True)
     context = _block_context(sections)
-    planning = _planning_blocks(sections, checklists)
     titles = {id(s.blocks[0]) for s in sections if s.kind == "heading" and s.blocks}
     for block in audited.document.blocks:
         if block.is_furniture or pattern is None or id(block) in titles:
@@ -343,9 +345,9 @@ def judge_component(audited: AuditedDocument, component_id: str, comp: Mapping, 
     if not places:
         return missing_result(audited, component_id, comp, practice, checklists=checklists)
     judged = [(substance_gap(p.text, comp, checklists, p.how != "phrase"), p) for p in places]
-    own = [gap for gap, p in judged if p.how != "phrase"]
+    own = [gap for gap, p in judged if p.how != "phrase" and not p.intent]
     if own and all(gap in ("empty", "negated") for gap in own):
-        judged = [(gap, p) for gap, p in judged if p.how != "phrase" or not p.intent]
+        judged = [(gap, p) for gap, p in judged if not p.intent]
     good = [p for gap, p in judged if gap is None]
     if good:
         return ComponentResult(component_id, "present", tuple(p.evidence for p in good[:2]), practice_norm=practice)

@@ -27,6 +27,7 @@ LEXICON_SCORE = 88  # rapidfuzz ratio for a bare short line to count as a known 
 
 _NUMBERING = re.compile(r"^\s*(?P<num>\d{1,2}(?:[.,]\d{1,2})*[.,)]?|[A-Za-z][.)]|[IVX]{1,4}[.)])\s+(?P<rest>\S.*)$")
 _STYLE_LEVEL = re.compile(r"(?:heading|kop)\s*(\d)", re.IGNORECASE)
+_INLINE_ITEM = re.compile(r"\s(?:\d{1,2}[.)]|[a-z][)])\s+\S")  # a second list number inside the line
 _SENTENCE_END = re.compile(r"[.;!?]\s*$")
 _DATE_OR_AMOUNT = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|€|\d+[.,]\d{2}\b")
 
@@ -89,6 +90,8 @@ def _heading_level(block: Block, body_size: float | None, lexicon: Sequence[str]
     if not short:
         return None
     numbered = _NUMBERING.match(text)
+    if numbered and _INLINE_ITEM.search(numbered.group("rest")):
+        return None  # '1. Orderpicker 2. Chauffeur 3. Inpakker': an enumeration on one line, not a heading
     if numbered and numbered.group("rest")[:1].isupper():
         return 1 + numbered.group("num").count(".") - (1 if numbered.group("num").endswith(".") else 0)
     if body_size and block.font_size and block.font_size >= body_size + 1.5:

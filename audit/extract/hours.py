@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from audit.extract.spans import (anchor_windows, context_span, finditer_windows, first_chars, fold, number_words,
-                                 quote_around, vocabulary, words_pattern)
+                                 quote_in_span, vocabulary, words_pattern)
 from audit.model import Document, HoursFact, HoursStep, Section
 
 # --------------------------------------------------------------------------- grammar
@@ -134,6 +134,8 @@ def _figure_pattern(v: Mapping[str, Any], numbers: Mapping[str, int]) -> str:
 
 # --------------------------------------------------------------------------- numbers and units
 
+_TIME_OF_DAY = re.compile(r"\d{1,2}[.:]\d\d")
+
 
 def parse_number(text: str, g: _Grammar | None = None) -> float | None:
     """'4' -> 4.0, '2,5' -> 2.5, '2½' -> 2.5, 'vier' -> 4.0; a time of day '10.00' -> None."""
@@ -145,7 +147,7 @@ def parse_number(text: str, g: _Grammar | None = None) -> float | None:
     t = t.rstrip("½").strip()
     if not t:
         return half or None
-    if re.fullmatch(r"\d{1,2}[.:]\d\d", t):
+    if _TIME_OF_DAY.fullmatch(t):
         return None  # "10.00 uur" is a time of day
     return float(t.replace(",", ".")) + half
 
@@ -249,9 +251,11 @@ def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def roles_near(text: str, start: int, end: int, marks=None) -> tuple[str | None, str | None]:
-    """The role words nearest before and nearest after the figure, in its sentence or table row."""
-    s, e = context_span(text, start, end)
+def roles_near(text: str, start: int, end: int, marks=None,
+               span: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
+    """The role words nearest before and nearest after the figure, in its sentence or table row
+    (``span``: that sentence or row when the caller has it already)."""
+    s, e = span or context_span(text, start, end)
     starts, ends, roles = marks or _role_marks(text, [(s, e)])
     i = bisect_right(ends, start) - 1
     before = roles[i] if i >= 0 and starts[i] >= s else None
@@ -260,29 +264,36 @@ def roles_near(text: str, start: int, end: int, marks=None) -> tuple[str | None,
     return before, after
 
 
+@lru_cache(maxsize=256)
 def role_of_title(title: str | None) -> str | None:
+    """The role a section title or heading names; cached: a document repeats its titles per block."""
     if not title:
         return None
     m = grammar().roles.search(fold(title))
     return grammar().role_of[" ".join(m.group(0).lower().split())] if m else None
 
 
-def _finish(text: str, hits: Sequence[_Hit], g: _Grammar,
-            title_role: str | None = None) -> list[tuple[_Hit, HoursFact]]:
+def _finish(text: str, hits: Sequence[_Hit], g: _Grammar, title_role: str | None = None,
+            document: str = "") -> list[tuple[_Hit, HoursFact]]:
     """Quote and role for each hit (word before, section title, word after); unitless figures
-    become weekly or are dropped."""
+    become weekly or are dropped. Each hit's sentence is found once and the fact built once."""
+    if not hits:
+        return []
     out = []
-    marks = _role_marks(text, [context_span(text, h.start, h.end) for h in hits])
-    for h in hits:
-        before, after = roles_near(text, h.start, h.end, marks)
+    spans = [context_span(text, h.start, h.end) for h in hits]
+    marks = _role_marks(text, spans)
+    for h, span in zip(hits, spans):
+        before, after = roles_near(text, h.start, h.end, marks, span)
         role = before or title_role or after
-        fact = replace(h.fact, quote=quote_around(text, h.start, h.end), role=role)
-        if fact.limit is None and fact.unit is None:
-            if not (role and role != "worked" and g.bare_min <= (fact.value or 0) <= g.bare_max):
+        unit = h.fact.unit
+        if h.fact.limit is None and unit is None:
+            if not (role and role != "worked" and g.bare_min <= (h.fact.value or 0) <= g.bare_max):
                 continue
-            fact = replace(fact, unit="per_week")
-        if fact.limit == "none" and fact.role is None:
-            fact = replace(fact, role="fml")  # an hour limit is what a belastbaarheid states
+            unit = "per_week"
+        if h.fact.limit == "none" and role is None:
+            role = "fml"  # an hour limit is what a belastbaarheid states
+        fact = replace(h.fact, quote=quote_in_span(text, span, h.start, h.end), role=role, unit=unit,
+                       document=document)
         out.append((h, fact))
     return out
 
@@ -400,8 +411,7 @@ def hours_in_document(doc: Document, sections: Sequence[Section] | None = None) 
         if block.kind == "heading":
             heading_role = role_of_title(block.text)
         title_role = role_of_title(titles.get(id(block))) or heading_role
-        pairs = _finish(block.text, _scan(block.text, block.page), g, title_role)
-        pairs = [(h, replace(f, document=doc.path)) for h, f in pairs]
+        pairs = _finish(block.text, _scan(block.text, block.page), g, title_role, doc.path)
         steps += _steps_in(block.text, index, pairs, len(facts))
         facts += [f for _, f in pairs]
         places += [(index, title_role)] * len(pairs)

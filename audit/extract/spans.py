@@ -93,7 +93,12 @@ def context_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def quote_around(text: str, start: int, end: int, width: int = QUOTE_WIDTH) -> str:
     """The sentence or table row around a mention, whitespace collapsed, at most ~width chars."""
-    s, e = context_span(text, start, end)
+    return quote_in_span(text, context_span(text, start, end), start, end, width)
+
+
+def quote_in_span(text: str, span: tuple[int, int], start: int, end: int, width: int = QUOTE_WIDTH) -> str:
+    """``quote_around`` with the sentence or row (``context_span``) already found."""
+    s, e = span
     if e - s > width:
         half = max(0, (width - (end - start)) // 2)
         s, e = max(s, start - half), min(e, end + half)

@@ -18,7 +18,8 @@ The format is sniffed from the bytes (``sniff``), never from the name. Readers: 
 
 Limits (pages, pixels, bytes, archive members and ratio, OCR timeout per page) are fields of
 ``ReadOptions``. Development aid: ``POORTWACHTER_OCR_CACHE=/some/dir`` caches OCR results per
-rendered page (keyed by the page image's sha256, language and program version); off by
+rendered page (keyed by the preprocessed page image's sha256, language, program version and
+``ocr.RECIPE``, the preprocessing and page segmentation version); off by
 default, since it writes medical text to disk.
 """
 from __future__ import annotations

@@ -261,7 +261,9 @@ def _paragraph_to_block(words: list[dict], page: int, px_to_pt: float, line_heig
     confidence = round(sum(confs) / len(confs), 1) if confs else None
     # OCR line heights are noisy (a '|' or a stamp makes a line taller): ask for a clearly
     # larger line, and never take a smudge (a signature, low confidence) for a title.
+    # a form row (label, wide white space, value) is never a title
     heading = (len(lines) == 1 and (confidence or 0) >= HEADING_MIN_CONFIDENCE
+               and not _is_form_row(words, body)
                and looks_like_heading(text, bold=ratio >= HEADING_LINE_RATIO, size_ratio=1.0))
     kind = "heading" if heading else "paragraph"
     if kind == "paragraph" and numbering:

@@ -4,12 +4,12 @@ Tesseract's layout analysis takes the rules of a ruled form (label | value grid)
 region and drops the text inside it: a scanned probleemanalyse came out as "NN" and "|" where
 the name, BSN and dates stood (Tesseract's own advice, tessdoc ImproveQuality "Borders" and
 "Tables": remove lines before recognition). A rule is a long, thin run of ink: horizontal runs
-of at least RULE_MIN_INCH, at most RULE_MAX_THICK_INCH thick (vertical likewise). Glyphs never
-have runs that long; solid dark areas (a photo, a black bar with white text) are too thick to
-count as a rule and are left alone.
+of at least H_RULE_MIN_INCH (vertical: V_RULE_MIN_INCH), at most RULE_MAX_THICK_INCH thick.
+Glyphs of body and heading sizes have no runs that long and thin; runs inside dark areas (a
+photo, a title bar with white letters) are left alone (``_dense_areas``).
 
-All run-length work is vectorised numpy on the flattened image, linear in the pixel count
-touching only the kept runs' pixels after one diff.
+The run-length work is vectorised numpy: one diff over the flattened image, then only the
+kept runs' pixels are touched.
 """
 from __future__ import annotations
 
@@ -22,6 +22,9 @@ H_RULE_MIN_INCH = 0.5  # a horizontal rule is at least this long (a word is a fe
 V_RULE_MIN_INCH = 0.3  # a vertical rule: one table row is ~0.25 in; tall glyphs at 24 pt stay below
 RULE_MAX_THICK_INCH = 0.04  # ~3 pt: thicker runs are a filled area, not a rule
 DENSE_WINDOW_INCH, DENSE_SHARE = 0.15, 0.45  # ink share around a pixel that makes a dark area
+# ~9 bytes of working memory per pixel: larger images (posters, not A4 at 300 dpi = 8.7 Mpx)
+# go to Tesseract as they are rather than cost gigabytes.
+MAX_PIXELS = 40_000_000
 GROW = 1  # px whitened around a rule: the scanner's grey fringe would be read as a dash
 
 
@@ -100,6 +103,8 @@ def rule_mask(gray: np.ndarray, dpi: int) -> np.ndarray:
 
 def remove_rules(image: Image.Image, dpi: int) -> tuple[Image.Image, int]:
     """The grayscale page with its ruling lines whitened, and how many pixels were whitened."""
+    if image.width * image.height > MAX_PIXELS:
+        return image.convert("L"), 0
     gray = np.asarray(image.convert("L"))
     mask = rule_mask(gray, dpi)
     count = int(mask.sum())

@@ -198,8 +198,9 @@ def dossier() -> Dossier:
     d.riv_present = ["riv.spoor2"]
     d.riv_missing = ["riv.probleemanalyse", "riv.plan_van_aanpak", "riv.evaluaties", "riv.ziekmelding_uwv",
                      "riv.eerstejaarsevaluatie", "riv.fml", "riv.ad_rapport", "riv.spoor1_onderzoek",
-                     "riv.gegevens_en_ondertekening"]
-    d.riv_not_yet_due = ["riv.actueel_oordeel", "riv.eindevaluatie", "riv.mening_werknemer"]
+                     "riv.gegevens_en_ondertekening",
+                     # second year: the RIV's end parts are due before the WIA-aanvraag (checklists/riv.yaml)
+                     "riv.actueel_oordeel", "riv.eindevaluatie", "riv.mening_werknemer"]
     d.findings = ["consistency.uren_zoekprofiel_vs_fml", "consistency.sollicitatie_gat"]
     d.not_findings = ["deadline.spoor2_start", "deadline.eerstejaarsevaluatie", "consistency.sollicitatie_frequentie",
                       "consistency.namens_werknemer", "consistency.eerste_ziektedag_verschilt",

@@ -145,8 +145,10 @@ def dossier() -> Dossier:
     assert d.week(MELDING) == 45 and d.week(EJE) == 48
     d.riv_present = ["riv.probleemanalyse", "riv.plan_van_aanpak", "riv.evaluaties", "riv.ziekmelding_uwv",
                      "riv.eerstejaarsevaluatie", "riv.fml"]
-    d.riv_missing = ["riv.gegevens_en_ondertekening"]
-    d.riv_not_yet_due = ["riv.spoor2", "riv.actueel_oordeel", "riv.eindevaluatie"]
+    # week 48: past the eerstejaarsevaluatie window, the RIV's end parts count as still to deliver
+    # (checklists/riv.yaml); the tweede spoor is not due before week 58
+    d.riv_missing = ["riv.gegevens_en_ondertekening", "riv.actueel_oordeel", "riv.eindevaluatie"]
+    d.riv_not_yet_due = ["riv.spoor2"]
     d.findings = ["deadline.ziekmelding_uwv"]
     d.not_findings = ["deadline.probleemanalyse", "deadline.plan_van_aanpak", "deadline.evaluatie_interval",
                       "deadline.eerstejaarsevaluatie", "consistency.eerste_ziektedag_verschilt",

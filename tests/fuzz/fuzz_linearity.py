@@ -84,3 +84,9 @@ def growth(target: str, unit: str, n: int, factory: str | None = None) -> float:
     if MAX_GROWTH <= ratio < float("inf"):  # a time-out is not retried: it is far past the margin
         ratio = min(ratio, _once(target, unit, n, factory))
     return ratio
+
+
+def describe(ratio: float) -> str:
+    if ratio == float("inf"):
+        return f"did not finish within its time limit (super-linear: far past {MAX_GROWTH:.0f}x for 8x the text)"
+    return f"time grows {ratio:.1f}x for 8x the text"

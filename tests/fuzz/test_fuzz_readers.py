@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import struct
 import logging
 import os
 import time
@@ -43,7 +44,7 @@ FORMATS = {"pdf", "docx", "scan", "image", "text"}
 # Open defects, each pinned by its own xfail(strict=True) test at the end of this module: the
 # random tests pass over them (hypothesis.reject) so they keep looking for new ones. Remove an
 # entry when its fix lands; PW_FUZZ_STRICT=1 tolerates none.
-OPEN_DEFECTS: tuple[type[BaseException], ...] = () if os.environ.get("PW_FUZZ_STRICT") else (zlib.error,)
+OPEN_DEFECTS: tuple[type[BaseException], ...] = () if os.environ.get("PW_FUZZ_STRICT") else (zlib.error, EOFError)
 
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory) -> Path:
@@ -346,6 +347,42 @@ def test_zip_dossier_with_a_broken_deflate_member_names_it(workdir):
     by_path = {d.path: d for d in result.documents}
     assert set(by_path) == {"a.txt", "b.txt"}
     assert by_path["a.txt"].error and by_path["b.txt"].pages
+
+
+@pytest.mark.xfail(strict=True, raises=EOFError, reason="open defect, reported: EOFError escapes sniff.zip_kind")
+def test_zip_whose_directory_promises_more_bytes_than_the_file_has(workdir):
+    """sniff.zip_kind reads [Content_Types].xml past the end of the file: zipfile raises
+    EOFError, which neither zip_kind nor reader.read_file catches (found by atheris_readers)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+    data = bytearray(buffer.getvalue())
+    directory = data.index(b"PK\x01\x02")
+    struct.pack_into("<II", data, directory + 20, 500_000, 500_000)  # compressed, uncompressed size
+    doc = read_checked(workdir, "short.docx", bytes(data))
+    assert doc.error
+
+
+def docx_with_bad_crc_content_types() -> bytes:
+    """A DOCX package (stored, not deflated) whose [Content_Types].xml fails its CRC check."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("word/document.xml", DOCUMENT)
+    data = bytearray(buffer.getvalue())
+    at = data.index(b"<Types")
+    data[at + 1] = ord("X")  # same size, wrong CRC: zipfile raises BadZipFile on reading it
+    return bytes(data)
+
+
+@pytest.mark.xfail(strict=True, reason="open defect, reported: a DOCX with an unreadable [Content_Types].xml is "
+                                       "taken for a ZIP dossier; its XML parts are read as text documents")
+def test_docx_with_unreadable_content_types_stays_one_document(workdir):
+    path = workdir / "broken_types.docx"
+    path.write_bytes(docx_with_bad_crc_content_types())
+    result = read_dossier(path, OPTIONS)
+    assert [d.path for d in result.documents] == ["broken_types.docx"], [d.path for d in result.documents]
+    assert result.documents[0].error and result.documents[0].format == "docx"
 
 
 @pytest.mark.xfail(strict=True, reason="open defect, reported: one unloadable PDF page loses the whole document")

@@ -15,7 +15,7 @@ from functools import lru_cache
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from fuzz_linearity import MAX_GROWTH, growth
+from fuzz_linearity import MAX_GROWTH, describe, growth
 from fuzz_texts import WORDS, grammar_text
 
 from audit.checklist import load_checklists
@@ -203,4 +203,4 @@ AUDIT_SHAPES = set(LONG_LINES) if LONG else {"words", "digits", "labels", "title
                                            if s != "audit" or t in AUDIT_SHAPES])
 def test_one_long_line_is_linear(scanner, shape):
     ratio = growth("", LONG_LINES[shape], N, factory=SCANNERS[scanner])
-    assert ratio < MAX_GROWTH, f"{scanner} on {LONG_LINES[shape]!r} * n: time grows {ratio:.1f}x for 8x the text"
+    assert ratio < MAX_GROWTH, f"{scanner} on {LONG_LINES[shape]!r} * n: {describe(ratio)}"

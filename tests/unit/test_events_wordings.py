@@ -173,3 +173,17 @@ def test_of_two_documents_of_one_moment_the_one_with_a_marked_date_counts():
                 f"Afgesproken | {d(FIRST + timedelta(55))}")
     assert [e.date for e in kinds(build_timeline([other, eje], CL), "eerstejaarsevaluatie")] == [EJE]
     assert [e.date for e in kinds(build_timeline([other], CL), "eerstejaarsevaluatie")] == [FIRST + timedelta(55)]
+
+
+# --------------------------------------------------------------------------- informal evaluation notes
+
+
+@pytest.mark.parametrize("verb", ["gesproken met Anna over hoe het gaat", "met Anna gezeten om de voortgang door te nemen",
+                                  "bijgepraat met Anna", "contact gehad met Anna over de opbouw"])
+def test_dated_conversation_notes_are_each_an_evaluation_moment(verb):
+    first, second = FIRST + timedelta(60), FIRST + timedelta(100)
+    notes = doc("notities.docx", "evaluatie", f"Op {d(first)} {verb}.",
+                f"Anna belde op {d(first + timedelta(10))} dat ze een dag niet kwam.",
+                f"Op {d(second)} {verb}.")
+    timeline = build_timeline([notes, doc("pa.pdf", "overig", f"Eerste ziektedag {d(FIRST)}")], CL)
+    assert sorted(e.date for e in kinds(timeline, "evaluatie")) == [first, second]
