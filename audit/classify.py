@@ -6,10 +6,17 @@ title is found (an employer's informal note, a letter). Every cue word and weigh
 ``checklists/doc_types.yaml``; titles are matched fuzzily (rapidfuzz) because scans carry OCR
 noise. The file name is never used: real dossiers are named anything.
 
+Title lines are taken top-down by position where the reader gives one, page numbers and short
+label cells left out; a title may be abbreviated after a report noun ('Rapportage PA'). A
+document without a title (an e-mail, a letter, notes) is typed by what it does, with a modest
+confidence: agreements and actions (plan van aanpak), a talk about progress (evaluatie), the
+company doctor's limitations, prognosis and advice (probleemanalyse), a dated list (logboek).
+
     page 1 lines ──title_scores──▶ {type: score}  ┐
-    page 1 text  ──cue_scores────▶ {type: score}  ├─▶ sum ─▶ best type, confidence
-    all text     ──cue_scores────▶ {type: score}  │
-    sections     ──component_scores─▶ {type: score}┘
+    page 1 text  ──cue_scores────▶ {type: score}  │
+    all text     ──cue_scores────▶ {type: score}  ├─▶ sum ─▶ best type, confidence
+    sections     ──component_scores─▶ {type: score}│
+    untitled     ──acts_scores───▶ {type: score}  ┘
 """
 from __future__ import annotations
 
@@ -34,11 +41,13 @@ DEFAULTS: Mapping[str, float] = {
     "body_saturation": 4, "min_score": 0.3, "title_max_chars": 140, "prefix_fuzzy_min": 85,
     "field_value_digits": 4, "weight_self": 0.3, "weight_acts": 0.45, "acts_min_share": 0.75,
     "untitled_below": 0.5, "footer_band": 0.88, "noise_max_chars": 3, "dated_entries_min": 5,
-    "dated_entries_share": 0.6, "mid_line_max_words": 10,
+    "dated_entries_share": 0.6, "mid_line_max_words": 10, "whole_line_below_chars": 3,
 }
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.)]\s+", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[•·▪◦‣]|[*\-–—o]\s)")  # Word's list bullets, 'o ' included
 _NON_WORD = re.compile(r"[^0-9a-z/ ]+")
+# letterhead contact lines: e-mail, web address, postcode ('1234 AB'), phone number
+_CONTACT = re.compile(r"@|\bwww\.|https?:|\b\d{4} ?[A-Z]{2}\b|(?:\d[\s-]?){9,}")
 
 
 # --------------------------------------------------------------------------- text
@@ -164,13 +173,14 @@ def top_lines(blocks: Iterable[Block], settings: Settings, count: int | None = N
     count = int(count or settings["title_lines"])
     out: list[Line] = []
     for raw, furniture in block_lines((b for b in blocks if b.kind != "list_item"), table_heads=True):
-        if _BULLET.match(raw):
-            continue  # a list item is never a title
+        if _BULLET.match(raw) or _CONTACT.search(raw):
+            continue  # a list item or a letterhead's address is never a title
         full = normalise(_LEADING_NUMBER.sub("", raw))
         text = _strip_prefix(full, settings)
         if not text or len(text) > settings["title_max_chars"] or is_noise(text, settings):
             continue  # a paragraph of prose is no title, and fuzzy matching it costs time
-        weight = max(0.0, 1.0 - settings["line_decay"] * len(out))
+        # a letter's subject line names the document wherever the letterhead pushes it
+        weight = 1.0 if text != full else max(0.0, 1.0 - settings["line_decay"] * len(out))
         out.append(Line(text, weight * (settings["header_weight"] if furniture else 1.0), text != full))
         if len(out) >= count:
             break
@@ -222,6 +232,8 @@ def cue_quality(line: str, cue: Cue, settings: Settings, subject: bool = False) 
     """1.0 for the cue at the start of the line, less in the middle or as a field label,
     0 when absent."""
     words = line.split()
+    if len(cue.text) < settings["whole_line_below_chars"]:
+        return 1.0 if line == cue.text else 0.0
     if cue.exact:
         if cue.text in words[:1]:
             return settings["mid_line_factor"] if _is_field(line[len(cue.text):], settings) and not subject else 1.0
@@ -382,14 +394,9 @@ def component_scores(sections: Sequence[Section], checklists: Any, settings: Set
 # --------------------------------------------------------------------------- decision
 
 
-def first_page(doc: Document) -> tuple[Block, ...]:
-    """The blocks of the first page with text of its own (a blank or furniture-only cover
-    page of a scan does not hold the title)."""
-    page = first_text_page(doc)
-    return page.blocks if page else ()
-
-
 def first_text_page(doc: Document) -> Page | None:
+    """The first page with text of its own (a blank or furniture-only cover page of a scan
+    does not hold the title)."""
     for page in doc.pages:
         if any(b.text.strip() for b in page.blocks if not b.is_furniture):
             return page
@@ -428,9 +435,9 @@ def _opens_with_date(line: str) -> bool:
 def type_scores(doc: Document, sections: Sequence[Section], checklists: Any) -> dict[str, float]:
     settings = settings_of(checklists)
     page = first_text_page(doc)
-    first = page_title_blocks(page, settings) if page else ()
+    first = page.blocks if page else ()
     text = normalise(doc.text)
-    titles = title_scores(top_lines(first, settings), settings)
+    titles = title_scores(top_lines(page_title_blocks(page, settings) if page else (), settings), settings)
     parts = [
         (settings["weight_title"], titles),
         (settings["weight_first_page"],

@@ -130,7 +130,8 @@ class Name:
         if self.first and not self.first.endswith("."):
             first = rf"(?:(?:{re.escape(self.first)}|{re.escape(self.first[0])}\.?)[\s_]+)?"
         elif self.first:
-            first = rf"(?:{re.escape(self.first[0])}\.?(?:\s?[A-Z]\.)*[\s_]*)?"
+            # bounded repeats: an unbounded "(?:\s?[A-Z]\.)*[\s_]*" is quadratic on "A.A.A..." (fuzzing)
+            first = rf"(?:{re.escape(self.first[0])}\.?(?:\s?[A-Z]\.){{0,4}}[\s_]{{0,3}})?"
         tv = ""
         if self.tussenvoegsel:
             tv = rf"(?:(?i:{re.escape(self.tussenvoegsel).replace(chr(92) + ' ', chr(92) + 's+')})[\s_]+)?"

@@ -23,7 +23,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from audit.classify import normalise, settings_of, title_scores, top_lines
+from audit.classify import normalise, page_title_blocks, settings_of, title_scores, top_lines
 from audit.model import Document, Page
 
 DEFAULTS = {"page_words": [], "of_words": [], "id_labels": [], "id_labels_needed": 3, "id_lines": 20,
@@ -123,7 +123,7 @@ def page_numbering(page: Page, bundle: dict) -> tuple[tuple[int, int], ...]:
 def top_title(page: Page, checklists: Any, bundle: dict) -> str | None:
     """The doc type of a title standing (almost) at the top of the page."""
     settings = settings_of(checklists)
-    body = [b for b in page.blocks if not b.is_furniture]
+    body = [b for b in page_title_blocks(page, settings) if not b.is_furniture]  # top-down by position
     lines = top_lines(body, settings, bundle["top_lines"])
     scores = title_scores(lines, settings)
     if not scores:
@@ -137,8 +137,8 @@ def top_title(page: Page, checklists: Any, bundle: dict) -> str | None:
 def subject_title(page: Page, checklists: Any) -> str | None:
     """The doc type named by a letter's subject line near the top of the page."""
     settings = settings_of(checklists)
-    lines = [line for line in top_lines([b for b in page.blocks if not b.is_furniture], settings)
-             if line.subject]
+    lines = [line for line in top_lines([b for b in page_title_blocks(page, settings) if not b.is_furniture],
+                                        settings) if line.subject]
     scores = title_scores([replace(line, weight=1.0) for line in lines], settings)
     best = max(scores.items(), key=lambda kv: kv[1], default=None)
     return best[0] if best and best[1] >= 1.0 - settings["line_decay"] else None

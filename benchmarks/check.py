@@ -2,7 +2,10 @@
 
 Goal (issue 3): classifying adds little to reading, the whole check stays within 2x of extract.
 Writes its own PDFs (reportlab) in a private temp dir, runs each stage several times in this
-process and prints medians and the ratio.
+process and prints medians and the ratio. Times are CPU seconds of this process
+(``time.process_time``; reading digital PDFs runs in-process): the machine is shared, and wall
+time would measure the other users. Extract and check runs alternate, so that a change in the
+machine's load falls on both. ``benchmarks/profile_check.py`` says where the check's time goes.
 
     .venv/bin/python benchmarks/check.py [--docs 8] [--pages 6] [--runs 5]
 """
@@ -19,6 +22,8 @@ from reportlab.pdfgen import canvas
 
 from audit.checklist import load_checklists
 from audit.classify import classify_doc_type, settings_of
+from audit.extract.dates import dates_in_document
+from audit.extract.hours import hours_in_document
 from audit.ingest import ReadOptions, read_dossier
 from audit.pipeline import RunOptions, check_path
 from audit.segment import blocks_to_sections
@@ -70,14 +75,25 @@ def write_pdf(path: Path, title: str, pages: int, numbered: bool = True) -> None
     pdf.save()
 
 
+def cpu_once(func, fresh=lambda: None) -> float:
+    fresh()
+    start = time.process_time()
+    func()
+    return time.process_time() - start
+
+
 def timed(func, runs: int, fresh=lambda: None) -> float:
-    times = []
+    """Median CPU seconds of ``func`` over ``runs`` runs."""
+    return statistics.median(cpu_once(func, fresh) for _ in range(runs))
+
+
+def timed_pair(first, second, runs: int, fresh_second=lambda: None) -> tuple[float, float]:
+    """Medians of two functions run alternately (same load on both)."""
+    a, b = [], []
     for _ in range(runs):
-        fresh()
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        a.append(cpu_once(first))
+        b.append(cpu_once(second, fresh_second))
+    return statistics.median(a), statistics.median(b)
 
 
 def main() -> None:
@@ -105,14 +121,16 @@ def main() -> None:
             "blocks_to_sections": lambda: [blocks_to_sections(doc, checklists) for doc in documents],
             "classify_doc_type": lambda: [classify_doc_type(doc, sections[id(doc)], checklists)
                                           for doc in documents],
+            "dates_in_document": lambda: [dates_in_document(doc) for doc in documents],
+            "hours_in_document": lambda: [hours_in_document(doc, sections[id(doc)]) for doc in documents],
         }
-        extract_s = timed(lambda: read_dossier(folder, read), args.runs)
-        check_s = timed(lambda: check_path(folder, RunOptions(read=read), checklists), args.runs,
-                        settings_of(checklists).memo.clear)
+        extract_s, check_s = timed_pair(lambda: read_dossier(folder, read),
+                                        lambda: check_path(folder, RunOptions(read=read), checklists),
+                                        args.runs, settings_of(checklists).memo.clear)
         forget = settings_of(checklists).memo.clear  # no title remembered from the previous run
         stage_s = {name: timed(func, args.runs, forget) for name, func in stages.items()}
 
-    print(f"{pages} digital pages ({args.docs} PDFs x {args.pages}), median of {args.runs} runs")
+    print(f"{pages} digital pages ({args.docs} PDFs x {args.pages}), CPU time, median of {args.runs} runs")
     print(f"extract (reading only)           {extract_s:7.3f} s  {pages / extract_s:7.1f} pages/s")
     print(f"check (whole pipeline)           {check_s:7.3f} s  {pages / check_s:7.1f} pages/s")
     for name, seconds in stage_s.items():

@@ -263,13 +263,16 @@ def _from_numeric(m: re.Match[str], g: _Grammar, source: str, ocr: bool = False)
     return _Raw(m.start(), m.end(), m.group(0), day, month, year)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def scan_dates(text: str) -> list[_Raw]:
     """Every date in ``text``, leftmost-longest, years not yet resolved."""
     g = grammar()
     found: list[_Raw] = []
-    for m in g.patterns["text"].finditer(fold(text)):
-        found.append(_from_text_or_range(m, g, text))
-    found += [_from_numeric(m, g, text) for m in g.patterns["numeric"].finditer(text)]
+    if _DIGIT.search(text):  # both patterns start with a digit: a third of a report's blocks has none
+        found += [_from_text_or_range(m, g, text) for m in g.patterns["text"].finditer(fold(text))]
+        found += [_from_numeric(m, g, text) for m in g.patterns["numeric"].finditer(text)]
     ocr_windows = anchor_windows(text, g.ocr_anchor, OCR_WINDOW, OCR_WINDOW)
     found += [_from_numeric(m, g, text, ocr=True) for m in finditer_windows(g.patterns["ocr"], text, ocr_windows)]
     found = [raw for raw in found if raw is not None]

@@ -11,6 +11,7 @@ import shutil
 import stat
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -70,7 +71,7 @@ def _extract_all(path: Path, folder: Path, options: ReadOptions) -> tuple[list[M
     members: list[Member] = []
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, zlib.error):
         return [], msg.CORRUPT_ZIP
     with archive:
         infos = [i for i in archive.infolist() if not i.is_dir()]
@@ -91,7 +92,7 @@ def _extract_all(path: Path, folder: Path, options: ReadOptions) -> tuple[list[M
             try:
                 with archive.open(info) as source:
                     budget -= _copy_bounded(source, target, limit)
-            except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError, EOFError):
+            except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError, EOFError, zlib.error):
                 members.append(Member(name, None, msg.CORRUPT_ZIP, "corrupt"))
                 continue
             members.append(Member(name, target))

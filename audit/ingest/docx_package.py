@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -55,7 +56,7 @@ class Package:
         try:
             with self.zip.open(info) as handle:
                 data = handle.read(MAX_PART_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError, EOFError) as exc:
+        except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError, EOFError, zlib.error) as exc:
             raise DocumentError("corrupt", msg.CORRUPT_DOCX) from exc
         if len(data) > MAX_PART_BYTES:
             raise DocumentError("too_large", msg.zip_limit("een onderdeel is te groot"))

@@ -16,6 +16,7 @@ WORD97 = "Dit is een oud Word-bestand (Word 97-2003, .doc). Sla het op als DOCX 
 OOXML_OTHER = "Dit is een Office-bestand dat geen Word-document is (bijvoorbeeld Excel of PowerPoint). Sla het op als PDF."
 UNSUPPORTED = "Dit bestandstype wordt niet ondersteund. Lever het document aan als PDF, DOCX, afbeelding (PNG, JPEG, TIFF) of tekst."
 IMAGE_OTHER = "Dit afbeeldingsformaat wordt niet ondersteund. Sla de afbeelding op als PNG, JPEG of TIFF."
+PAGE_UNREADABLE = "Deze pagina is beschadigd en kon niet worden gelezen; de andere pagina's wel."
 OCR_UNAVAILABLE_PAGE = "Deze pagina is een scan en kon niet worden gelezen: OCR (Tesseract) is niet beschikbaar."
 NESTED_ZIP = "ZIP-bestanden binnen een ZIP worden niet verder uitgepakt."
 UNSAFE_MEMBER = "Dit bestand in de ZIP is overgeslagen: het pad wijst buiten de map of is een snelkoppeling (symlink)."

@@ -93,6 +93,21 @@ def read_raw_page(pdf, index: int, options: ReadOptions) -> _RawPage:
         page.close()
 
 
+def read_raw_pages(pdf, count: int, options: ReadOptions) -> tuple[list[_RawPage], set[int]]:
+    """Every page that pdfium can load; one damaged page object is a note on that page, not the
+    loss of the whole document (found by fuzzing, docs/fuzzing.md)."""
+    raws, broken = [], set()
+    for index in range(count):
+        try:
+            raws.append(read_raw_page(pdf, index, options))
+        except pdfium.PdfiumError:
+            broken.add(index + 1)
+            raws.append(_RawPage(index + 1, 0.0, 0.0, [], [], None))
+    if len(broken) == count:
+        raise DocumentError("corrupt", msg.CORRUPT_PDF)
+    return raws, broken
+
+
 def raw_page_to_page(raw: _RawPage, body: float, leading: float) -> Page:
     lines = [l for l in raw.lines if not any(inside(l.bbox, t.bbox) for t in raw.tables)]
     blocks = [paragraph_to_block(group, raw.number, body) for group in lines_to_paragraphs(lines, body, leading)]
@@ -161,12 +176,13 @@ def read_pdf(path: Path, display: str, options: ReadOptions) -> Document:
         if total == 0:
             raise DocumentError("empty", msg.EMPTY_PDF)
         count = min(total, options.max_pages)
-        raws = [read_raw_page(pdf, i, options) for i in range(count)]
+        raws, broken = read_raw_pages(pdf, count, options)
         all_lines = [l for r in raws for l in r.lines]
         body = body_size(all_lines)
         leading = body_leading(all_lines, body)
         ocr = _Ocr(pdf, options)
-        pages = tuple(ocr.page(r) if r.ocr_reason else raw_page_to_page(r, body, leading) for r in raws)
+        pages = tuple(Page(number=r.number, blocks=(), notes=(msg.PAGE_UNREADABLE,)) if r.number in broken
+                      else ocr.page(r) if r.ocr_reason else raw_page_to_page(r, body, leading) for r in raws)
     finally:
         pdf.close()
     return finish_pages(display, pages, total, count, ocr.unavailable, options)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Literal
 
@@ -96,8 +97,13 @@ def zip_kind(path: Path) -> Kind:
             info = archive.getinfo("[Content_Types].xml")
             if info.file_size > 1_000_000:
                 return "ooxml"
-            types = archive.read(info).decode("utf-8", errors="replace")
-    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError):
+            try:
+                types = archive.read(info).decode("utf-8", errors="replace")
+            except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError, EOFError, zlib.error):
+                # a damaged package part: still a Word file if it has Word's main part (the DOCX
+                # reader then says what is wrong), never a ZIP dossier of raw XML
+                return "docx" if "word/document.xml" in names else "ooxml"
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError, EOFError, zlib.error):
         return "zip"  # the archive reader reports what is wrong with it
     if _DOCX_MAIN in types or _DOCX_MACRO_MAIN in types:
         return "docx"

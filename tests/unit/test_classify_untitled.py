@@ -58,10 +58,11 @@ def test_abbreviated_title_above_field_rows(checklists, title, expected):
     assert typed(doc(title), checklists) == expected
 
 
-@pytest.mark.parametrize("line", ["1e spoor", "Datum FML: 12-03-2024", "Toelichting bij de FML",
+@pytest.mark.parametrize("line", ["1e spoor", "Datum FML: 12-03-2024", "Toelichting bij de FML", "Aan: Ad Smit",
                                   "Rapportage"])
 def test_look_alike_line_is_no_title(checklists, line):
-    """A number is never a fuzzy slip; a dated label or a reference names another document."""
+    """A number is never a fuzzy slip; a dated label or a reference names another document; a
+    two-letter abbreviation counts only as the whole title (Ad is a first name too)."""
     assert typed(doc(line, fields=False), checklists) == "overig"
 
 
@@ -145,3 +146,14 @@ def test_title_dominates_what_the_body_does(checklists):
                     + TALK_NOTES.pages[0].blocks)
     assert typed(letter("Eindevaluatie", body), checklists) == "eindevaluatie"
     assert typed(letter("Re-integratieverslag", body), checklists) == "riv"
+
+
+def test_subject_line_below_a_long_letterhead(checklists):
+    """Address, postcode, phone, e-mail and web lines are no titles and push none out."""
+    lines = ("Arbodienst Veenland", "Postbus 4410", "3800 EK Amersfoort", "T 033-4567890",
+             "secretariaat@veenland-arbo.nl", "www.veenland-arbo.nl", "Aan: Garage Vos", "t.a.v. de heer Vos",
+             "Kerkweg 12", "3811 AB Amersfoort", "Amersfoort, 4 juni 2024",
+             "Betreft: inzetbaarheidsprofiel de heer T. Bos")
+    document = letter(*lines, "Geachte heer Vos, hierbij mijn bevindingen.")
+    doc_type, confidence = classify_doc_type(document, (), checklists)
+    assert doc_type == "fml" and confidence >= 0.6

@@ -16,6 +16,7 @@ from reportlab.pdfgen import canvas
 from audit.checklist import load_checklists
 from audit.classify import classify_doc_type
 from audit.ingest import ReadOptions, load_document
+from audit.model import Block, Document, Page
 from audit.segment import blocks_to_sections
 from audit.split import split_bundle
 
@@ -204,3 +205,26 @@ def test_no_corpus_pdf_is_split(checklists):
         if len(split_bundle(doc, checklists)) > 1:
             split.append(path.name)
     assert corpus_pdfs() and split == []
+
+
+def positioned_page(number: int, title: str, fields: tuple[tuple[str, str], ...], body: str):
+    """A page as a PDF reader may list it: field table and footer first, the title last, with
+    their positions telling the real order."""
+    rows = fields
+    blocks = (
+        Block("table", "\n".join(" | ".join(r) for r in rows), number, bbox=(60, 120, 530, 230), rows=rows),
+        Block("paragraph", body, number, bbox=(60, 250, 530, 500)),
+        Block("paragraph", "Bakkerij De Korf B.V. - vertrouwelijk", number, bbox=(60, 800, 300, 810)),
+        Block("heading", title, number, bbox=(60, 80, 300, 96)),
+    )
+    return Page(number, blocks, width=595.0, height=842.0)
+
+
+def test_title_below_the_rows_in_reading_order_still_starts_a_part(checklists):
+    fields = (("Werknemer", "K. Smit"), ("BSN", "123456782"), ("Eerste ziektedag", "08-01-2024"))
+    pages = (positioned_page(1, "Probleemanalyse", fields, FILLER),
+             positioned_page(2, "Vervolg", (("Toelichting", "zie boven"),), FILLER),
+             positioned_page(3, "Formulier PvA", fields, FILLER))
+    parts = split_bundle(Document("bundel.pdf", "pdf", pages), checklists)
+    assert [p.page_range for p in parts] == [(1, 2), (3, 3)]
+    assert [classify_doc_type(p, (), checklists)[0] for p in parts] == ["probleemanalyse", "plan_van_aanpak"]
