@@ -32,5 +32,5 @@ echo "== Python packages"
 
 if [ "${1:-}" != "--no-run" ]; then
   echo "== audit of the bundled samples (reports in out/samples)"
-  .venv/bin/poortwachter batch samples -o out/samples --pipeline riv-toets
+  .venv/bin/poortwachter batch samples --manifest samples/dossiers.csv -o out/samples --pipeline riv-toets
 fi

@@ -27,15 +27,19 @@ HEADING_SCORE = 86  # rapidfuzz ratio of a section title against a heading cue
 CONTAINED_SCORE = 90  # the cue's words all in a short title
 RANK = {"present": 3, "weak": 2, "missing": 1, "not_applicable": 0, "not_yet_due": 0}
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
+_SPACES = re.compile(r"[ \t]+")
+_CLAUSE_END = re.compile(r"[.;!?\n]")
 
 
 # --------------------------------------------------------------------------- text and patterns
 
 
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
+    """Cached: each component looks at the same blocks again (benchmarks/profile_check.py)."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
-    return re.sub(r"[ \t]+", " ", text.lower())
+    return _SPACES.sub(" ", text.lower())
 
 
 def _word_pattern(phrase: str) -> str:
@@ -109,9 +113,14 @@ def _negation(checklists) -> Mapping:
     return vocab(checklists, "negation")
 
 
+@lru_cache(maxsize=64)
+def _normalised_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalise(w).strip() for w in words)
+
+
 def is_absent_value(text: str, checklists) -> bool:
     value = normalise(text).strip().strip(".:;").strip()
-    absent = {normalise(v).strip() for v in _negation(checklists).get("absent_values", ())}
+    absent = _normalised_set(tuple(_negation(checklists).get("absent_values", ())))
     return not value or value in absent or set(value) <= set(".-_… ")
 
 
@@ -120,9 +129,11 @@ def is_negated(text: str, start: int, end: int, checklists) -> bool:
     clause: a scope breaker between them ('niet geleid tot werkhervatting', 'geen vacature, maar
     wel een werkervaringsplek') keeps the negation off the cue."""
     neg = _negation(checklists)
-    left = re.split(r"[.;!?\n]", text[:start])[-1].split()[-int(neg.get("window_before", 4)):]
-    right = re.split(r"[.;!?\n]", text[end:])[0].split()[: int(neg.get("window_after", 6))]
-    breakers = {normalise(w).strip() for w in neg.get("scope_breakers", ())}
+    clause_start = max(text.rfind(c, 0, start) for c in ".;!?\n") + 1  # not a split of the whole text per cue
+    clause_end = _CLAUSE_END.search(text, end)
+    left = text[clause_start:start].split()[-int(neg.get("window_before", 4)):]
+    right = text[end:clause_end.start() if clause_end else len(text)].split()[: int(neg.get("window_after", 6))]
+    breakers = _normalised_set(tuple(neg.get("scope_breakers", ())))
     before = compile_words(tuple(neg.get("before", ())))
     after = compile_words(tuple(neg.get("after", ())))
     cut = max((i for i, w in enumerate(left) if w.strip(",:") in breakers), default=-1)
@@ -190,6 +201,12 @@ def _normalised_cues(cues: tuple[str, ...]) -> tuple[tuple[str, int, re.Pattern]
 
 def title_score(title: str, cues: Sequence[str]) -> float:
     """Best match of a section title against heading cues: whole-title ratio, or all cue words in a short title."""
+    return _title_score(title, tuple(cues))
+
+
+@lru_cache(maxsize=16384)
+def _title_score(title: str, cues: tuple[str, ...]) -> float:
+    """Pure and asked again per component and per riv part: cached."""
     norm = normalise_title(title)
     words = len(norm.split())
     best = 0.0

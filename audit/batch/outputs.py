@@ -7,12 +7,9 @@ only adds the overview.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,24 +17,18 @@ from typing import Any
 import jinja2
 
 from audit.model import DossierReport
+from audit.report import render
+from audit.report.csv import findings_rows as report_rows
+from audit.report.csv import write_csv
+from audit.report.files import write_private
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-CSV_FIELDS = ("dossier", "document", "id", "severity", "week", "message", "page", "quote")
 RISK_ORDER = {"high": 3, "medium": 2, "low": 1, "none": 0, "failed": 4}
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # 0600
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Private (0600) and atomic: the same writer as the single-dossier reports."""
+    write_private(path, data)
 
 
 def report_filename(name: str, ext: str) -> str:
@@ -63,33 +54,13 @@ def failed_summary(error: str) -> dict[str, Any]:
             "doc_errors": 0, "top": [], "error": error}
 
 
-def _fallback_rows(report: DossierReport, lang: str) -> list[dict[str, Any]]:
-    rows = []
-    for f in report.findings:
-        message = (f.message_en or f.message) if lang == "en" else f.message
-        base = {"dossier": report.dossier, "id": f.id, "severity": f.severity,
-                "week": f.week if f.week is not None else "", "message": message}
-        for e in f.evidence or (None,):
-            rows.append({**base, "document": (e.document if e else None) or f.document or "",
-                         "page": e.page if e else "", "quote": e.quote if e else ""})
-    return rows
-
-
 def findings_rows(report: DossierReport, lang: str = "nl") -> list[dict[str, Any]]:
-    """The report engineer's CSV rows (audit.report.csv) when present, else the same columns here."""
-    try:
-        from audit.report.csv import findings_rows as rows_of
-    except ImportError:
-        return _fallback_rows(report, lang)
-    return [dict(r) for r in rows_of(report, lang)]
+    """The single report's CSV rows (``audit.report.csv``), one per quote."""
+    return [dict(r) for r in report_rows(report, lang)]
 
 
 def render_report(report: DossierReport, fmt: str, lang: str, checklists=None) -> bytes | None:
-    """The single-dossier report in ``fmt`` (html, docx); None while no renderer exists."""
-    try:
-        from audit.report import render
-    except ImportError:
-        return None
+    """The single-dossier report in ``fmt`` (html, docx)."""
     data = render(report, fmt, lang, checklists)
     return data.encode("utf-8") if isinstance(data, str) else data
 
@@ -103,14 +74,7 @@ def jsonl_bytes(lines: Iterable[str]) -> bytes:
 def csv_bytes(rows: Sequence[dict[str, Any]]) -> bytes:
     """One table for the whole batch, through the report's writer (formula-safe) when present."""
     buffer = io.StringIO()
-    try:
-        from audit.report.csv import write_csv
-    except ImportError:
-        writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\r\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    else:
-        write_csv(rows, buffer)
+    write_csv(rows, buffer)
     return buffer.getvalue().encode("utf-8-sig")  # the BOM lets Excel read the accents
 
 

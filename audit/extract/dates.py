@@ -122,7 +122,7 @@ def _week_pattern(v: Mapping[str, Any]) -> re.Pattern[str]:
     """One alternation of the week forms; the outer group names the form (``m.lastgroup``).
 
     Every form starts a word with a digit, a number word or one of its lead words: the
-    leading ``(?=[...])(?<!\w)`` rejects every other position before the four branches are
+    leading ``(?=[...])(?<!\\w)`` rejects every other position before the four branches are
     tried (each branch keeps its own checks, so what matches is unchanged; 2-3x faster).
     """
     w = v["weeks"]

@@ -91,8 +91,28 @@ def _spots(text: str, pattern: re.Pattern[str] | None, by_text: Mapping[str, Dat
     return tuple(spots)
 
 
+_LINES_MEMO: dict[tuple[int, int], tuple[object, object, list]] = {}
+_LINES_MEMO_SIZE = 64
+
+
 def document_lines(audited: AuditedDocument) -> list[Line]:
-    """Every non-furniture text line, in reading order, with the dates that stand in it."""
+    """Every non-furniture text line, in reading order, with the dates that stand in it.
+
+    Asked for three times per document (its date, the timeline, the rules): remembered for the
+    last few documents, by identity of the document and its dates (the memo holds both, so an
+    id cannot be reused while it is remembered). Callers must not change the list."""
+    key = (id(audited.document), id(audited.dates))
+    hit = _LINES_MEMO.get(key)
+    if hit is not None and hit[0] is audited.document and hit[1] is audited.dates:
+        return hit[2]
+    lines = _document_lines(audited)
+    if len(_LINES_MEMO) >= _LINES_MEMO_SIZE:
+        _LINES_MEMO.pop(next(iter(_LINES_MEMO)))
+    _LINES_MEMO[key] = (audited.document, audited.dates, lines)
+    return lines
+
+
+def _document_lines(audited: AuditedDocument) -> list[Line]:
     facts = list(audited.dates)
     pattern = _fact_pattern(facts)
     by_text = {}

@@ -50,11 +50,17 @@ def _vocab(checklists: Checklists | None) -> Mapping:
 # --------------------------------------------------------------------------- document date
 
 
+def _dated_here_or_next(lines: Sequence[Line], i: int) -> bool:
+    return bool(lines[i].dates) or (i + 1 < len(lines) and bool(lines[i + 1].dates))
+
+
 def _labelled(lines: Sequence[Line], pattern, *, exclude=None) -> list[tuple[date, Line]]:
     found = []
     if pattern is None:
         return found
     for i, line in enumerate(lines):
+        if not _dated_here_or_next(lines, i):
+            continue  # label_dates would find nothing: skip the pattern scan
         for m in pattern.finditer(line.text):
             dates = label_dates(lines, i, m.end())
             if not dates:
@@ -82,6 +88,8 @@ def _signature_dates(lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, 
     if label is None:
         return found
     for i, line in enumerate(lines):
+        if not _dated_here_or_next(lines, i):
+            continue
         for m in label.finditer(line.text):
             dates = label_dates(lines, i, m.end())
             if not dates:
