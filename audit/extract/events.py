@@ -165,8 +165,25 @@ def document_date(audited: AuditedDocument, checklists: Checklists | None = None
 # --------------------------------------------------------------------------- eerste ziektedag
 
 
+_VOTES_MEMO: dict[tuple[int, int, int], tuple[object, object, object, list]] = {}
+
+
 def first_sick_day_votes(audited: AuditedDocument, lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, Line]]:
-    """Every labelled first sick day in one document."""
+    """Every labelled first sick day in one document. The timeline and the rule
+    consistency.eerste_ziektedag_verschilt both ask: remembered by identity for the last few
+    documents (the memo holds the objects, so an id is not reused while remembered)."""
+    key = (id(audited), id(lines), id(vocab))
+    hit = _VOTES_MEMO.get(key)
+    if hit is not None and hit[0] is audited and hit[1] is lines and hit[2] is vocab:
+        return list(hit[3])
+    found = _first_sick_day_votes(audited, lines, vocab)
+    if len(_VOTES_MEMO) >= 64:
+        _VOTES_MEMO.pop(next(iter(_VOTES_MEMO)))
+    _VOTES_MEMO[key] = (audited, lines, vocab, found)
+    return list(found)
+
+
+def _first_sick_day_votes(audited: AuditedDocument, lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, Line]]:
     found = _labelled(lines, matcher(vocab, "first_sick_day_labels"))
     if audited.doc_type not in set(vocab.get("first_sick_day_melding_doc_types") or ()):
         found += _labelled(lines, matcher(vocab, "first_sick_day_melding_labels"))
