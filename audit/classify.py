@@ -48,6 +48,9 @@ _BULLET = re.compile(r"^(?:[•·▪◦‣]|[*\-–—o]\s)")  # Word's list bul
 _NON_WORD = re.compile(r"[^0-9a-z/ ]+")
 # letterhead contact lines: e-mail, web address, postcode ('1234 AB'), phone number
 _CONTACT = re.compile(r"@|\bwww\.|https?:|\b\d{4} ?[A-Z]{2}\b|(?:\d[\s-]?){9,}")
+# Every _CONTACT match holds an '@', 'www.', 'http' or a digit: a line without any is skipped
+# without the (slow, prefix-less) search. Speed only (issue 3).
+_CONTACT_NEEDS = re.compile(r"[@\d]|www\.|http")
 
 
 # --------------------------------------------------------------------------- text
@@ -173,7 +176,7 @@ def top_lines(blocks: Iterable[Block], settings: Settings, count: int | None = N
     count = int(count or settings["title_lines"])
     out: list[Line] = []
     for raw, furniture in block_lines((b for b in blocks if b.kind != "list_item"), table_heads=True):
-        if _BULLET.match(raw) or _CONTACT.search(raw):
+        if _BULLET.match(raw) or (_CONTACT_NEEDS.search(raw) and _CONTACT.search(raw)):
             continue  # a list item or a letterhead's address is never a title
         full = normalise(_LEADING_NUMBER.sub("", raw))
         text = _strip_prefix(full, settings)
@@ -384,9 +387,18 @@ def component_scores(sections: Sequence[Section], checklists: Any, settings: Set
     scores: dict[str, float] = {}
     if not titles:
         return scores
+    # one C pass over every heading cue of every type (a call per component cost more than the
+    # matching; each pair is scored alone, so the result is the same)
+    flat = [head for components in settings.component_heads.values() for heads in components for head in heads]
+    shown = process.cdist(flat, titles, scorer=fuzz.ratio,
+                          score_cutoff=settings["fuzzy_min"]).any(axis=1).tolist() if flat else []
+    row = 0
     for dt, components in settings.component_heads.items():
-        found = sum(1 for heads in components if heads and process.cdist(
-            heads, titles, scorer=fuzz.ratio, score_cutoff=settings["fuzzy_min"]).any())
+        found = 0
+        for heads in components:
+            if heads and any(shown[row:row + len(heads)]):
+                found += 1
+            row += len(heads)
         scores[dt] = found / len(components)
     return scores
 

@@ -64,6 +64,20 @@ def compile_each(words: tuple[str, ...]) -> tuple[re.Pattern, ...]:
     return tuple(p for w in words if (p := compile_words((w,))) is not None)
 
 
+@lru_cache(maxsize=4096)
+def _each_with_start(words: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    """``compile_each`` with the literal text each match starts with (the phrase's first word,
+    lower case, without its stem star): where that text is not in the text, the pattern cannot
+    match, and a substring test is far cheaper than a search that starts with a look-behind."""
+    return tuple((w.lower().split()[0].rstrip("*"), p) for w in words
+                 if (p := compile_words((w,))) is not None)
+
+
+def _count_found(words: tuple[str, ...], norm: str) -> int:
+    """How many of ``compile_each(words)`` match in ``norm``."""
+    return sum(1 for start, p in _each_with_start(words) if start in norm and p.search(norm))
+
+
 def vocab(checklists, name: str) -> Mapping:
     return (getattr(checklists, "vocab", {}) or {}).get(name, {}) or {}
 
@@ -88,10 +102,10 @@ def _substance_hits(text: str, norm: str, phrases: tuple[str, ...]) -> int:
     two moments), in place of the bare month words."""
     months = _months()
     words = [w for w in phrases if not months.fullmatch(w.lower())]
-    hits = sum(1 for p in compile_each(tuple(words)) if p.search(norm))
+    hits = _count_found(tuple(words), norm)
     if len(words) == len(phrases):
         return hits
-    month_hits = sum(1 for p in compile_each(tuple(w for w in phrases if w not in words)) if p.search(norm))
+    month_hits = _count_found(tuple(w for w in phrases if w not in words), norm)
     return hits + max(month_hits, len({d.value for d in find_dates(text, 1)}))
 
 
@@ -331,7 +345,7 @@ def substance_gap(text: str, comp: Mapping, checklists, own_text: bool = True) -
     if hits < int(subst.get("min", 0)):
         return "thin"
     for group in subst.get("require", ()) or ():
-        if not any(p.search(norm) for p in compile_each(tuple(group))):
+        if not any(start in norm and p.search(norm) for start, p in _each_with_start(tuple(group))):
             return "thin"
     if comp.get("needs_date") and not has_date(text, checklists):
         return "undated"

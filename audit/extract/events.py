@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from audit.checklist import Checklists
 from audit.extract.event_text import (CueHit, Line, clause_of, compile_any, cue_hits, document_lines, label_dates,
-                                      matcher, vocab_patterns)
+                                      lower_twin, lowered, matcher, vocab_patterns)
 from audit.extract.sollicitaties import sollicitatie_events
 from audit.model import AuditedDocument, Event, Evidence, Timeline
 
@@ -58,10 +58,13 @@ def _labelled(lines: Sequence[Line], pattern, *, exclude=None) -> list[tuple[dat
     found = []
     if pattern is None:
         return found
+    fast = lower_twin(pattern)  # the same matches, found faster (see event_text.lowered)
     for i, line in enumerate(lines):
         if not _dated_here_or_next(lines, i):
             continue  # label_dates would find nothing: skip the pattern scan
-        for m in pattern.finditer(line.text):
+        lower = lowered(line.text) if fast is not None else None
+        matches = fast.finditer(lower) if lower is not None else pattern.finditer(line.text)
+        for m in matches:
             dates = label_dates(lines, i, m.end())
             if not dates:
                 continue

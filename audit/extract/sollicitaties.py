@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
-from audit.extract.event_text import DateSpot, Line, compile_any, matcher, vocab_patterns
+from audit.extract.event_text import DateSpot, Line, compile_any, lower_twin, lowered, matcher, vocab_patterns
 from audit.model import AuditedDocument, Event
 
 MAX_UNDATED_RUN = 3  # wrapped cell text between two rows
@@ -27,21 +28,37 @@ class SollicitatieRow:
     by_bureau: bool
 
 
+@lru_cache(maxsize=64)
+def _each_with_twin(patterns: tuple[str, ...]) -> tuple:
+    """Each pattern compiled alone, with its lowercase twin (event_text.lower_twin)."""
+    return tuple((p, lower_twin(p)) for p in (compile_any((q,)) for q in patterns))
+
+
 def _header_end(text: str, vocab: Mapping) -> int | None:
-    """Where a sollicitatie table's header ends in this line, or None when it is no header."""
+    """Where a sollicitatie table's header ends in this line, or None when it is no header.
+    The header words are tried first (most lines lack them), by their lowercase twins where the
+    text allows (speed only: every test is a pure yes/no, so the order does not change the answer)."""
     spec = vocab.get("sollicitatie_header") or {}
-    needed = [compile_any((p,)) for p in vocab_patterns(spec.get("all_of"))]
-    refused = compile_any(vocab_patterns(spec.get("none_of")))
+    needed = _each_with_twin(vocab_patterns(spec.get("all_of")))
+    if not needed:
+        return None
     head = text[:HEADER_CHARS]
+    lower = lowered(head)
+    ends = []
+    for pattern, fast in needed:
+        if pattern is None:
+            return None
+        m = fast.search(lower) if fast is not None and lower is not None else pattern.search(head)
+        if m is None:
+            return None
+        ends.append(m.end())
     sentence = matcher(vocab, "sentence_marks")
     if sentence is not None and sentence.search(head):
         return None  # prose that happens to name an employer and a job
-    found = [p.search(head) if p is not None else None for p in needed]
-    if not needed or not all(found):
-        return None
+    refused = compile_any(vocab_patterns(spec.get("none_of")))
     if refused is not None and refused.search(head):
         return None
-    return max(m.end() for m in found)
+    return max(ends)
 
 
 def _sender_column(header: str, vocab: Mapping) -> int | None:
@@ -123,7 +140,11 @@ def sollicitatie_counts(lines: Sequence[Line], vocab: Mapping) -> list[tuple[int
     found = []
     if pattern is None:
         return found
+    fast = lower_twin(pattern)  # lines without a match are passed by (event_text.lowered)
     for line in lines:
+        lower = lowered(line.text) if fast is not None else None
+        if lower is not None and fast.search(lower) is None:
+            continue
         for m in pattern.finditer(line.text):
             before, after = line.text[max(0, m.start() - 25):m.start()], line.text[m.end():m.end() + 12]
             if norm is not None and (norm.search(before) or norm.search(after)):

@@ -201,9 +201,9 @@ def is_late(event: Event, week: int | None, late: tuple[Finding, ...]) -> bool:
     for f in late:
         if f.id[len(DEADLINE_PREFIX):] == event.event and (f.week is None or f.week == week):
             return True
-        docs = {e.document for e in f.evidence} | {f.document}
-        if week is not None and f.week == week and event.evidence and event.evidence.document in docs:
-            return True
+        if week is not None and f.week == week and event.evidence:  # cheap tests first: evidence can be long
+            if event.evidence.document == f.document or any(e.document == event.evidence.document for e in f.evidence):
+                return True
     return False
 
 

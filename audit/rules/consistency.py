@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from audit.extract.event_text import Line, matcher
+from audit.extract.event_text import Line, lower_twin, lowered, matcher
 from audit.model import Evidence, Finding
 from audit.rules.deadlines import spoor2_start_event
 from audit.rules.registry import RuleContext, nl_date, number, rule
@@ -246,7 +246,11 @@ def medische_gegevens(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
     for doc in ctx.docs:
         if doc.doc_type not in employer:
             continue
+        fast = lower_twin(pattern)  # the same lines, found faster (event_text.lowered)
         for line in ctx.lines(doc):
+            lower = lowered(line.text) if fast is not None else None
+            if lower is not None and fast.search(lower) is None:
+                continue
             m = pattern.search(line.text)
             if m:
                 return [ctx.finding("consistency.medische_gegevens", {"term": m.group(0), "doc_type": doc.doc_type},
