@@ -89,12 +89,13 @@ def _write_files(report, formats, out_dir: Path, lang: str, checklists, name: st
 @click.option("--peildatum", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Beoordeel het dossier per deze datum (standaard: datum van het laatste document).")
 @click.option("--doc-type", default=None, help="Forceer het documenttype (voor één bestand).")
+@click.option("--password", default=None, help="Wachtwoord voor beveiligde PDF's in het dossier.")
 @click.option("--checklists", "checklist_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
               help="Extra map met checklists (eigen sjabloon van een bureau); overschrijft bij gelijk id.")
 @click.pass_context
 def command(ctx: click.Context, path: Path, formats: tuple[str, ...], out_dir: Path | None, lang: str | None,
             fail_on: str | None, redact: bool, pipeline_name: str | None, peildatum, doc_type,
-            checklist_dirs) -> None:
+            password, checklist_dirs) -> None:
     """Controleer een dossier (map, bestand of ZIP) en schrijf het rapport.
 
     Exitcode 0 als de controle is uitgevoerd, ook met bevindingen; 10 als --fail-on is bereikt;
@@ -102,7 +103,7 @@ def command(ctx: click.Context, path: Path, formats: tuple[str, ...], out_dir: P
 
     \b
     Voorbeelden:
-      poortwachter check samples/dossier-bakkerij --format json
+      poortwachter check samples/wia-dossier --format json
       poortwachter check dossier/ -f html -f docx -o rapporten/ --lang en
       poortwachter check dossier.zip --fail-on high
     """
@@ -113,7 +114,8 @@ def command(ctx: click.Context, path: Path, formats: tuple[str, ...], out_dir: P
     lang = lang or (profile.lang if profile and profile.lang in LANGS else "nl")
     fail_on = fail_on or (profile.fail_on if profile else None)
     checklists = load_checklists(tuple(checklist_dirs))
-    options = RunOptions(read=profile.read_options() if profile else ReadOptions(),
+    read = profile.read_options(password) if profile else ReadOptions(password=password)
+    options = RunOptions(read=read,
                          checklist_dirs=tuple(checklist_dirs),
                          peildatum=peildatum.date() if peildatum else None, doc_type=doc_type)
     report = check_path(path, options, checklists)
