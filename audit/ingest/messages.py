@@ -81,3 +81,101 @@ def ocr_timeout(seconds: float) -> str:
 
 def image_frames(total: int, limit: int) -> str:
     return f"De afbeelding heeft {total} pagina's; alleen de eerste {limit} zijn gelezen."
+
+
+# --------------------------------------------------------------------------- English
+# The messages above are stored on the document in Dutch (the canonical report); a report in
+# English shows them through ``english``. Each Dutch text, or the Dutch template of a message
+# with numbers, maps to its English text; an unknown text is returned unchanged.
+
+_CONSTANTS_EN = {
+    EMPTY_FILE: "The file is empty (0 bytes).",
+    EMPTY_PDF: "The PDF has no pages.",
+    NO_TEXT: "There is no readable text in this document (not even after OCR).",
+    CORRUPT_PDF: "The PDF is damaged or incomplete (for example an interrupted download) and cannot be opened.",
+    CORRUPT_DOCX: "The Word file (DOCX) is damaged or incomplete and cannot be read.",
+    CORRUPT_IMAGE: "The image is damaged or incomplete and cannot be read.",
+    CORRUPT_ZIP: "The ZIP file is damaged or incomplete and cannot be extracted.",
+    ENCRYPTED: "The PDF is password-protected. Pass the password with --password, or supply an unprotected version.",
+    ENCRYPTED_WRONG: "The PDF is protected and the password given is wrong.",
+    ENCRYPTED_UNSUPPORTED: "The PDF uses a protection that cannot be opened. Supply an unprotected version.",
+    ENCRYPTED_OOXML: "The Office file is encrypted with a password. Save it without a password.",
+    WORD97: "This is an old Word file (Word 97-2003, .doc). Save it as DOCX or PDF and supply it again.",
+    OOXML_OTHER: "This is an Office file that is not a Word document (for example Excel or PowerPoint). Save it as PDF.",
+    UNSUPPORTED: "This file type is not supported. Supply the document as PDF, DOCX, image (PNG, JPEG, TIFF) or text.",
+    IMAGE_OTHER: "This image format is not supported. Save the image as PNG, JPEG or TIFF.",
+    PAGE_UNREADABLE: "This page is damaged and could not be read; the other pages could.",
+    OCR_UNAVAILABLE_PAGE: "This page is a scan and could not be read: OCR (Tesseract) is not available.",
+    NESTED_ZIP: "ZIP files inside a ZIP are not extracted further.",
+    UNSAFE_MEMBER: "This file in the ZIP was skipped: its path points outside the folder or it is a link (symlink).",
+}
+
+# (the Dutch template with {0}, {1}, ... for the variable parts, the English template)
+_TEMPLATES_EN = [
+    ("Het bestand is te groot ({0} MB; de grens is {1} MB).", "The file is too large ({0} MB; the limit is {1} MB)."),
+    ("Het document heeft {0} pagina's; alleen de eerste {1} zijn gelezen (grens max_pages).",
+     "The document has {0} pages; only the first {1} were read (limit max_pages)."),
+    ("De afbeelding is te groot ({0} megapixel; de grens is {1} megapixel).",
+     "The image is too large ({0} megapixels; the limit is {1} megapixels)."),
+    ("De afbeelding is te groot (meer dan {0} megapixel) en wordt niet gelezen.",
+     "The image is too large (more than {0} megapixels) and is not read."),
+    ("OCR onzeker op deze pagina (gemiddelde zekerheid {0}%): controleer de tekst.",
+     "OCR uncertain on this page (mean confidence {0}%): check the text."),
+    ("{0} kop- en voetregel(s) (herhaald op elke pagina, zoals paginanummers) gemarkeerd als kop/voet; niet als inhoud gelezen.",
+     "{0} header and footer line(s) (repeated on every page, such as page numbers) marked as header/footer; not read as content."),
+    ("{0} tabel(len) liep(en) door op de volgende pagina en zijn samengevoegd.",
+     "{0} table(s) continued on the next page and were joined."),
+    ("Volgens de paginanummering ontbreken pagina('s): {0}.", "According to the page numbering, page(s) are missing: {0}."),
+    ("Het document bevat {0} niet-geaccepteerde verwijdering(en) (bijgehouden wijzigingen); die tekst is niet meegelezen. Mogelijk een conceptversie.",
+     "The document holds {0} unaccepted deletion(s) (tracked changes); that text was not read. Possibly a draft."),
+    ("Het document bevat {0} niet-geaccepteerde invoeging(en) (bijgehouden wijzigingen); die tekst is wel meegelezen. Mogelijk een conceptversie.",
+     "The document holds {0} unaccepted insertion(s) (tracked changes); that text was read. Possibly a draft."),
+    ("Het document bevat {0} opmerking(en) in de kantlijn; mogelijk een conceptversie.",
+     "The document holds {0} margin comment(s); possibly a draft."),
+    ("Het ZIP-bestand is niet (volledig) uitgepakt: {0}.", "The ZIP file was not (fully) extracted: {0}."),
+    ("{0}: overgeslagen ({1}).", "{0}: skipped ({1})."),
+    ("De afbeelding heeft {0} pagina's; alleen de eerste {1} zijn gelezen.",
+     "The image has {0} pages; only the first {1} were read."),
+    ("OCR duurde langer dan {0} seconden en is voor deze pagina afgebroken.",
+     "OCR took longer than {0} seconds and was stopped for this page."),
+]
+
+
+def _template_pattern(template: str):
+    import re
+
+    parts = re.split(r"\{(\d)\}", template)
+    pattern = "".join(f"(?P<g{p}>.+?)" if i % 2 else re.escape(p) for i, p in enumerate(parts))
+    return re.compile(f"^{pattern}$", re.DOTALL)
+
+
+_PATTERNS_EN = [(_template_pattern(nl), en) for nl, en in _TEMPLATES_EN]
+
+# the reasons given inside zip_limit and skipped
+_TEMPLATES_EN += [
+    ("meer dan {0} bestanden", "more than {0} files"),
+    ("meer dan {0} onderdelen", "more than {0} parts"),
+    ("map dieper dan {0} niveaus", "folder deeper than {0} levels"),
+]
+_CONSTANTS_EN.update({
+    "dit bestand pakt te groot uit (mogelijk een zip-bom)": "this file extracts too large (possibly a zip bomb)",
+    "uitgepakt te groot (mogelijk een zip-bom)": "too large when extracted (possibly a zip bomb)",
+    "een onderdeel pakt extreem groot uit (mogelijk een zip-bom)": "a part extracts extremely large (possibly a zip bomb)",
+    "een onderdeel is te groot": "a part is too large",
+    "verborgen of tijdelijk bestand": "hidden or temporary file",
+    "snelkoppeling (symlink) wordt niet gevolgd": "link (symlink) is not followed",
+    "JSON-gegevens, geen dossierdocument": "JSON data, not a dossier document",
+})
+_INNER_PATTERNS_EN = [(_template_pattern(nl), en) for nl, en in _TEMPLATES_EN[-3:]]
+
+
+def english(message: str) -> str:
+    """The English text of a reader message (a message not made here is returned unchanged)."""
+    if message in _CONSTANTS_EN:
+        return _CONSTANTS_EN[message]
+    for pattern, template in _PATTERNS_EN + _INNER_PATTERNS_EN:
+        m = pattern.match(message)
+        if m:
+            values = {k[1:]: v for k, v in m.groupdict().items()}
+            return template.format(*(english(values[str(i)]) for i in range(len(values))))
+    return message

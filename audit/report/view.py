@@ -13,6 +13,7 @@ from typing import Any
 
 from audit.model import (SEVERITY_ORDER, AuditedDocument, ComponentResult, DossierReport, Event,
                          Evidence, Finding)
+from audit.ingest.messages import english as reader_message_en
 from audit.report import texts as tx
 from audit.report.json import risk_of, severity_counts
 from audit.report.timeline import (SOLLICITATIE_EVENT, Moment, Picture, PictureInput, PlacedEvent, event_week, gap_weeks_of,
@@ -183,6 +184,16 @@ def doc_type_name(checklists, doc_type: str, lang: str) -> str:
     return tx.localized(titled, lang, tx.name(doc_type, lang))
 
 
+def warning_text(checklists, text: str, lang: str) -> str:
+    """A reader's or the timeline's message (stored in Dutch) in the report's language."""
+    if lang != "en" or not text:
+        return text
+    for message in ((checklists.vocab.get("events") or {}).get("messages") or {}).values():
+        if isinstance(message, Mapping) and message.get("nl") == text:
+            return str(message.get("en") or text)
+    return reader_message_en(text)
+
+
 def document_view(checklists, index: int, a: AuditedDocument, lang: str) -> DocumentView:
     doc = a.document
     label = doc.path
@@ -191,8 +202,9 @@ def document_view(checklists, index: int, a: AuditedDocument, lang: str) -> Docu
         label = f"{doc.path} ({tx.text('part', lang)} {doc.part}{pages})"
     return DocumentView(
         f"doc-{index + 1}", doc.path, label, a.doc_type, doc_type_name(checklists, a.doc_type, lang),
-        a.doc_type_confidence, len(doc.pages), a.doc_date.isoformat() if a.doc_date else "", doc.error or "",
-        tuple(doc.warnings) + tuple(n for p in doc.pages for n in p.notes),
+        a.doc_type_confidence, len(doc.pages), a.doc_date.isoformat() if a.doc_date else "",
+        warning_text(checklists, doc.error or "", lang),
+        tuple(warning_text(checklists, w, lang) for w in (*doc.warnings, *(n for p in doc.pages for n in p.notes))),
         tuple(component_view(checklists, c, lang, doc.path) for c in a.components))
 
 
@@ -299,4 +311,5 @@ def report_view(report: DossierReport, lang: str = "nl", checklists=None) -> Rep
         tuple(component_view(checklists, c, lang) for c in report.components),
         timeline_rows(report, moments, late, lang),
         picture_of(report, vocab, gap_weeks_of(vocab, checklists.findings), moments, late, lang),
-        tuple(report.warnings) + tuple(report.timeline.warnings), dict(report.versions))
+        tuple(warning_text(checklists, w, lang) for w in (*report.warnings, *report.timeline.warnings)),
+        dict(report.versions))
