@@ -21,6 +21,7 @@ from audit.report import render
 from audit.report.csv import findings_rows as report_rows
 from audit.report.csv import write_csv
 from audit.report.files import write_private
+from audit.report.json import severity_counts
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 RISK_ORDER = {"high": 3, "medium": 2, "low": 1, "none": 0, "failed": 4}
@@ -40,8 +41,8 @@ def report_filename(name: str, ext: str) -> str:
 # --------------------------------------------------------------------------- per dossier
 
 def report_summary(report: DossierReport, top: int = 3) -> dict[str, Any]:
-    counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("high", "medium", "low")}
-    risk = next((s for s in ("high", "medium", "low") if counts[s]), "none")
+    counts = severity_counts(report.findings)  # the single report's counts and order
+    risk = next((s for s in counts if counts[s]), "none")
     return {"risk": risk, **counts, "documents": len(report.documents),
             "pages": sum(len(a.document.pages) for a in report.documents),
             "doc_errors": sum(1 for a in report.documents if a.document.error),
