@@ -97,3 +97,22 @@ def test_control_characters_from_ocr_do_not_break_the_file():
     assert "Datum: 14-03-2023 [0m" in body and "scan.pdf" in body
     for fmt in ("html", "json", "csv"):
         assert render(report, fmt)
+
+
+def test_same_report_same_bytes_and_nothing_of_the_template_leaks():
+    import zipfile
+
+    report = sample_report()
+    first, second = render(report, "docx"), render(report, "docx")
+    assert first == second  # fixed dates in the ZIP: a re-run is byte-identical
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        assert z.testzip() is None
+        names = z.namelist()
+        core = z.read("docProps/core.xml").decode()
+        rels = z.read("_rels/.rels").decode()
+    assert names[0] == "[Content_Types].xml" and "word/document.xml" in names
+    assert not any("thumbnail" in n for n in names) and "thumbnail" not in rels
+    assert "python-docx" not in core and "<dc:language>nl</dc:language>" in core
+    document = docx.Document(io.BytesIO(first))
+    assert document.styles["Normal"].font.size.pt == 10
+    assert document.sections[0].page_width > document.sections[0].page_height  # landscape A4
