@@ -116,3 +116,23 @@ def test_same_report_same_bytes_and_nothing_of_the_template_leaks():
     document = docx.Document(io.BytesIO(first))
     assert document.styles["Normal"].font.size.pt == 10
     assert document.sections[0].page_width > document.sections[0].page_height  # landscape A4
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice (soffice) is not installed")
+def test_a_word_processor_opens_the_file(tmp_path):
+    """The DOCX is written without python-docx's save(): LibreOffice must open it and lay it out
+    on A4 landscape with the findings in it."""
+    import subprocess
+
+    import pypdfium2
+
+    source = tmp_path / "bevindingen.docx"
+    source.write_bytes(render(sample_report(), "docx"))
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    pdf = pypdfium2.PdfDocument(tmp_path / "bevindingen.pdf")
+    width, height = pdf[0].get_size()
+    assert (round(width), round(height)) == (842, 595)
+    text = " ".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    assert "Bevindingen re-integratiedossier" in text and "deadline.spoor2_start" in text.replace("\r\n", "")
