@@ -18,7 +18,7 @@ from audit.dossier import assess_dossier
 from audit.extract.dates import dates_in_document
 from audit.extract.events import build_timeline, document_date
 from audit.extract.hours import hours_in_document
-from audit.ingest import ReadOptions, load_dossier
+from audit.ingest import ReadOptions, read_dossier
 from audit.model import SEVERITY_ORDER, AuditedDocument, Document, DossierReport
 from audit.rules import run_rules
 from audit.segment import blocks_to_sections
@@ -64,9 +64,10 @@ def audit_documents(documents: Sequence[Document], checklists: Checklists,
 
 
 def audited_to_report(name: str, audited: Sequence[AuditedDocument], checklists: Checklists,
-                      options: RunOptions = RunOptions()) -> DossierReport:
+                      options: RunOptions = RunOptions(), skipped: Sequence[str] = ()) -> DossierReport:
     """The dossier stage: timeline, riv checklist and findings of documents already audited
-    (here, or one by one in a batch's workers and its result store)."""
+    (here, or one by one in a batch's workers and its result store). ``skipped``: the lines for
+    the files passed over while reading, shown in the report's warnings in path order."""
     audited = list(audited)
     timeline = build_timeline(audited, checklists)
     peildatum = options.peildatum or peildatum_of(audited)
@@ -81,17 +82,18 @@ def audited_to_report(name: str, audited: Sequence[AuditedDocument], checklists:
         components=tuple(riv),
         findings=tuple(findings),
         peildatum=peildatum,
+        warnings=tuple(sorted(skipped)),
         versions={"program": __version__, "checklists": checklists.version},
     )
 
 
 def audit_dossier(name: str, documents: Sequence[Document], checklists: Checklists,
-                  options: RunOptions = RunOptions()) -> DossierReport:
-    return audited_to_report(name, audit_documents(documents, checklists, options), checklists, options)
+                  options: RunOptions = RunOptions(), skipped: Sequence[str] = ()) -> DossierReport:
+    return audited_to_report(name, audit_documents(documents, checklists, options), checklists, options, skipped)
 
 
 def check_path(path: Path, options: RunOptions = RunOptions(), checklists: Checklists | None = None) -> DossierReport:
     """Read a file, a folder or a ZIP as one dossier and audit it."""
     checklists = checklists or load_checklists(options.checklist_dirs)
-    documents = load_dossier(path, options.read)
-    return audit_dossier(str(path), documents, checklists, options)
+    read = read_dossier(path, options.read)
+    return audit_dossier(str(path), read.documents, checklists, options, read.skipped)

@@ -5,6 +5,7 @@ import csv
 import io
 import re
 import stat
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -199,3 +200,26 @@ def test_other_language_rerenders_without_reading(tmp_path):
     rows = (out / "findings.csv").read_text(encoding="utf-8-sig")
     report = read_results(out)[0]
     assert all((f["message_en"] or f["message"]) in rows for f in report["findings"])
+
+
+def test_files_passed_over_are_in_both_reports(tmp_path):
+    """A JSON export, a Word lock file and a hidden ZIP member are named in the report's
+    warnings, the same in the batch as in ``check``, and never read as documents."""
+    root = tmp_path / "root"
+    write_dossier(root / "map", 1)
+    (root / "map" / "export.json").write_text('{"bsn": "123456782"}', encoding="utf-8")
+    (root / "map" / "~$plan_van_aanpak.docx").write_bytes(b"lock")
+    write_dossier(tmp_path / "src", 2)
+    with zipfile.ZipFile(root / "archief.zip", "w") as archive:
+        for path in sorted((tmp_path / "src").iterdir()):
+            archive.write(path, path.name)
+        archive.writestr("__MACOSX/._plan_van_aanpak.docx", b"junk")
+    run_batch(BatchOptions(root, tmp_path / "out", workers=1))
+    rows = {Path(r["dossier"]).name: r for r in read_results(tmp_path / "out")}
+    for name, row in rows.items():
+        assert row == to_dict(check_path(root / name)), name
+    assert rows["map"]["warnings"] == ["export.json: overgeslagen (JSON-gegevens, geen dossierdocument).",
+                                       "~$plan_van_aanpak.docx: overgeslagen (verborgen of tijdelijk bestand)."]
+    assert rows["archief.zip"]["warnings"] == [
+        "__MACOSX/._plan_van_aanpak.docx: overgeslagen (verborgen of tijdelijk bestand)."]
+    assert len(rows["map"]["documents"]) == 3

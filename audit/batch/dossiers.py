@@ -4,7 +4,8 @@ A dossier is a folder or a ZIP directly under the root (or a row of a manifest C
 units are what ``audit.ingest.read_dossier`` reads one by one: each file of a folder, walked
 and filtered by ingest's own rules (sorted, hidden files and symlinks skipped), and a ZIP
 (the dossier itself, or one inside a folder) as a whole, so the batch gives exactly the
-documents ``check`` gives. Only hashing happens here; reading is the workers' job.
+documents ``check`` gives. Files passed over (hidden, links, too deep) are listed
+with the line ``check`` gives for them. Only hashing happens here; reading is the workers' job.
 """
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ class Dossier:
 class DossierFiles:
     dossier: Dossier
     entries: tuple[DocEntry, ...] = ()
+    skipped: tuple[str, ...] = ()  # files passed over while listing, as ``read_dossier`` words them
     error: str | None = None  # the dossier itself could not be listed
     error_code: str | None = None
 
@@ -87,14 +89,16 @@ def _entry(path: Path, display: str, whole: bool = False) -> DocEntry:
     return DocEntry(display, str(path), whole, path.stat().st_size, file_sha256(path))
 
 
-def folder_to_entries(folder: Path) -> tuple[DocEntry, ...]:
-    """The files ingest reads from a folder, in its order (``audit.ingest._walk`` and its filters)."""
-    entries = []
-    for path, problem in ingest._walk(folder, folder):
-        relative = path.relative_to(folder)
-        if problem is None and not ingest._is_hidden(relative):
-            entries.append(_entry(path, ingest._display(relative)))
-    return tuple(entries)
+def folder_to_entries(folder: Path) -> tuple[tuple[DocEntry, ...], tuple[str, ...]]:
+    """The files ingest reads from a folder, in its order (``audit.ingest.folder_units``), and
+    the lines for the files it passes over."""
+    entries, skipped = [], []
+    for path, display, passed_over in ingest.folder_units(folder):
+        if passed_over:
+            skipped.append(passed_over)
+        else:
+            entries.append(_entry(path, display))
+    return tuple(entries), tuple(skipped)
 
 
 def dossier_to_files(dossier: Dossier) -> DossierFiles:
@@ -102,7 +106,7 @@ def dossier_to_files(dossier: Dossier) -> DossierFiles:
     path = dossier.path
     try:
         if path.is_dir():
-            return DossierFiles(dossier, folder_to_entries(path))
+            return DossierFiles(dossier, *folder_to_entries(path))
         if path.is_file():
             return DossierFiles(dossier, (_entry(path, ingest._display(Path(path.name)), whole=True),))
     except OSError as exc:
@@ -110,7 +114,7 @@ def dossier_to_files(dossier: Dossier) -> DossierFiles:
     return DossierFiles(dossier, error=f"{dossier.name}: bestaat niet", error_code="missing")
 
 
-def entry_to_documents(entry: DocEntry, options: ReadOptions) -> list:
-    """Read one unit exactly as ``read_dossier`` would (a JSON file gives none, a ZIP several)."""
-    documents, _skipped = ingest._read_entry(Path(entry.source), entry.display, options, whole=entry.whole)
-    return documents
+def entry_to_documents(entry: DocEntry, options: ReadOptions) -> tuple[list, list[str]]:
+    """Read one unit exactly as ``read_dossier`` would: its documents (a JSON file gives none, a
+    ZIP several) and the lines for what it passed over."""
+    return ingest.read_entry(Path(entry.source), entry.display, options, whole=entry.whole)

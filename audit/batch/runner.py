@@ -33,6 +33,7 @@ from audit.report.json import SCHEMA
 
 SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3}
 STORE_NAME = "store.sqlite"
+STORE_FORMAT = "unit-result/2"  # what a stored document result holds (work.UnitResult); in every key
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def _digest(*parts: str) -> str:
 def run_fingerprint(checklists: Checklists, run: RunOptions) -> str:
     """Everything besides the bytes that changes a document's result."""
     read = {k: v for k, v in asdict(run.read).items() if k != "password"}
-    return _digest(__version__, checklists.version, json.dumps(read, sort_keys=True, default=str),
+    return _digest(__version__, STORE_FORMAT, checklists.version, json.dumps(read, sort_keys=True, default=str),
                    str(run.doc_type))
 
 
@@ -95,7 +96,8 @@ def document_key(fingerprint: str, display: str, sha256: str) -> str:
 
 
 def dossier_key(fingerprint: str, files: DossierFiles, doc_keys: list[str], run: RunOptions) -> str:
-    return _digest(fingerprint, str(files.dossier.path), str(run.peildatum), str(files.error), *doc_keys)
+    return _digest(fingerprint, str(files.dossier.path), str(run.peildatum), str(files.error), *files.skipped,
+                   *doc_keys)
 
 
 # --------------------------------------------------------------------------- one batch
@@ -153,8 +155,8 @@ class Batch:
             stored = store.document_result(key)
             payload, error = stored if stored else (b"", "geen resultaat in de opslag")
             parts.append((entry.display, payload or b"", error))
-        return DossierTask(files.dossier.name, dkey, str(files.dossier.path), tuple(parts), self.run_options,
-                           tuple(self._report_formats()), self.lang, self.profile.top_findings,
+        return DossierTask(files.dossier.name, dkey, str(files.dossier.path), tuple(parts), files.skipped,
+                           self.run_options, tuple(self._report_formats()), self.lang, self.profile.top_findings,
                            self.checklists.version)
 
     def _store_failed_dossier(self, name: str, dkey: str, report_name: str, message: str, code: str,

@@ -41,9 +41,17 @@ class DocTask:
 
 
 @dataclass(frozen=True)
+class UnitResult:
+    """What one unit gave: its audited documents (0..n: a ZIP holds several) and the lines for
+    what it passed over (a JSON file, hidden members of a ZIP)."""
+    audited: tuple = ()
+    skipped: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class DocOutcome:
     key: str
-    payload: bytes = b""  # pickle of list[AuditedDocument] (0..n: a ZIP holds several); empty on failure
+    payload: bytes = b""  # pickle of UnitResult; empty on failure
     pages: int = 0
     seconds: float = 0.0
     peak_rss_kb: int = 0  # the worker process's peak resident memory so far
@@ -58,6 +66,7 @@ class DossierTask:
     key: str
     report_name: str  # DossierReport.dossier: the path as given
     parts: tuple[tuple[str, bytes, str | None], ...]  # (display, payload, error) per unit, in order
+    skipped: tuple[str, ...]  # files passed over while listing the dossier
     run: Any  # audit.pipeline.RunOptions
     formats: tuple[str, ...] = ()  # per-dossier renderings: html, docx
     lang: str = "nl"
@@ -132,10 +141,10 @@ def audit_entry(task: DocTask) -> DocOutcome:
         os.environ.setdefault(name, value)
     started, cpu = time.perf_counter(), _cpu()
     try:
-        documents = entry_to_documents(DocEntry(task.display, task.source, task.whole), task.read)
+        documents, skipped = entry_to_documents(DocEntry(task.display, task.source, task.whole), task.read)
         checklists = _checklists(task.checklist_dirs, task.checklists_version)
-        audited = [a for d in documents for a in audit_document(d, checklists, task.doc_type)]
-        payload = pickle.dumps(audited, protocol=pickle.HIGHEST_PROTOCOL)
+        audited = tuple(a for d in documents for a in audit_document(d, checklists, task.doc_type))
+        payload = pickle.dumps(UnitResult(audited, tuple(skipped)), protocol=pickle.HIGHEST_PROTOCOL)
         pages = sum(len(d.pages) for d in documents)
         return DocOutcome(task.key, payload, pages, time.perf_counter() - started, _peak_rss_kb(), None, os.getpid(),
                           _cpu() - cpu)
@@ -168,10 +177,15 @@ def assemble_entry(task: DossierTask) -> DossierOutcome:
     started, cpu = time.perf_counter(), _cpu()
     try:
         checklists = _checklists(tuple(str(d) for d in task.run.checklist_dirs), task.checklists_version)
-        audited = []
+        audited, skipped = [], list(task.skipped)
         for display, payload, error in task.parts:
-            audited.extend([failed_document(display, error)] if error else pickle.loads(payload))
-        report = audited_to_report(task.report_name, audited, checklists, task.run)
+            if error:
+                audited.append(failed_document(display, error))
+            else:
+                unit: UnitResult = pickle.loads(payload)
+                audited.extend(unit.audited)
+                skipped.extend(unit.skipped)
+        report = audited_to_report(task.report_name, audited, checklists, task.run, skipped)
         rendered, render_errors = _render(report, task, checklists)
         return DossierOutcome(
             task.name, task.key, True, None, json.dumps(to_dict(report), ensure_ascii=False),

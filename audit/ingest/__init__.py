@@ -35,7 +35,8 @@ from audit.ingest.reader import read_file
 from audit.ingest.sniff import sniff_path
 from audit.model import Document
 
-__all__ = ["ReadOptions", "DossierRead", "load_dossier", "load_document", "read_dossier", "check_tesseract"]
+__all__ = ["ReadOptions", "DossierRead", "load_dossier", "load_document", "read_dossier", "read_entry", "folder_units",
+           "check_tesseract"]
 
 MAX_DEPTH = 64  # folder nesting beyond this is not followed (symlink loops, hostile trees)
 
@@ -62,7 +63,7 @@ def read_dossier(path: Path, options: ReadOptions = ReadOptions()) -> DossierRea
     path = Path(path)
     if path.is_dir():
         return _read_folder(path, options)
-    documents, skipped = _read_entry(path, _display(Path(path.name)), options, whole=True)
+    documents, skipped = read_entry(path, _display(Path(path.name)), options, whole=True)
     return DossierRead(tuple(documents), tuple(skipped))
 
 
@@ -93,27 +94,38 @@ def _walk(folder: Path, root: Path, depth: int = 0):
             yield entry, None
 
 
-def _read_folder(folder: Path, options: ReadOptions) -> DossierRead:
-    documents, skipped = [], []
+def folder_units(folder: Path):
+    """The files of a folder dossier in reading order, as ``(path, display, skipped)``:
+    ``skipped`` is None for a file to read, else the line saying why it is passed over."""
     for entry, problem in _walk(folder, folder):
         relative = entry.relative_to(folder)
         display = _display(relative)
         if _is_hidden(relative):
-            skipped.append(msg.skipped(display, "verborgen of tijdelijk bestand"))
+            yield entry, display, msg.skipped(display, "verborgen of tijdelijk bestand")
         elif problem == "symlink":
-            skipped.append(msg.skipped(display, "snelkoppeling (symlink) wordt niet gevolgd"))
+            yield entry, display, msg.skipped(display, "snelkoppeling (symlink) wordt niet gevolgd")
         elif problem == "too_deep":
-            skipped.append(msg.skipped(display, f"map dieper dan {MAX_DEPTH} niveaus"))
+            yield entry, display, msg.skipped(display, f"map dieper dan {MAX_DEPTH} niveaus")
         else:
-            found, passed = _read_entry(entry, display, options)
-            documents.extend(found)
-            skipped.extend(passed)
+            yield entry, display, None
+
+
+def _read_folder(folder: Path, options: ReadOptions) -> DossierRead:
+    documents, skipped = [], []
+    for entry, display, passed_over in folder_units(folder):
+        if passed_over:
+            skipped.append(passed_over)
+            continue
+        found, passed = read_entry(entry, display, options)
+        documents.extend(found)
+        skipped.extend(passed)
     return DossierRead(tuple(documents), tuple(skipped))
 
 
-def _read_entry(path: Path, display: str, options: ReadOptions, depth: int = 0,
-                whole: bool = False) -> tuple[list[Document], list[str]]:
-    """One file; a ZIP is expanded (one level). ``whole``: the file is the dossier itself, so a
+def read_entry(path: Path, display: str, options: ReadOptions, depth: int = 0,
+               whole: bool = False) -> tuple[list[Document], list[str]]:
+    """One file as its documents and the lines for what was passed over (a JSON file, hidden
+    members of a ZIP); a ZIP is expanded (one level). ``whole``: the file is the dossier itself, so a
     ZIP's documents are named by their member paths alone."""
     try:
         kind = sniff_path(path)
@@ -139,7 +151,7 @@ def _read_zip(path: Path, prefix: str, options: ReadOptions) -> tuple[list[Docum
             elif _is_hidden(Path(member.name)):
                 skipped.append(msg.skipped(name, "verborgen of tijdelijk bestand"))
             else:
-                found, passed = _read_entry(member.path, name, options, depth=1)
+                found, passed = read_entry(member.path, name, options, depth=1)
                 documents.extend(found)
                 skipped.extend(passed)
     return documents, skipped

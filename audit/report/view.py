@@ -5,6 +5,7 @@ Titles and sources come from the checklists; the frame words from ``texts``.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -191,7 +192,32 @@ def warning_text(checklists, text: str, lang: str) -> str:
     for message in ((checklists.vocab.get("events") or {}).get("messages") or {}).values():
         if isinstance(message, Mapping) and message.get("nl") == text:
             return str(message.get("en") or text)
-    return reader_message_en(text)
+    return _finding_message_en(checklists, text) or reader_message_en(text)
+
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def _finding_message_en(checklists, text: str) -> str | None:
+    """A warning worded as a finding's message (the timeline's dissent on the first sick day)
+    in English: the Dutch template read back into its fields, which fill the English one."""
+    for entry in checklists.findings.values():
+        message = entry.get("message") or {}
+        nl, en = message.get("nl"), message.get("en")
+        if not (nl and en and "{" in nl):
+            continue
+        parts = _FIELD.split(nl)  # literal, field, literal, field, ...
+        pattern = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts))
+        try:
+            found = re.fullmatch(pattern, text, re.S)
+        except re.error:  # a field named twice: not a template this can read back
+            continue
+        if found:
+            try:
+                return en.format(**found.groupdict())
+            except (KeyError, IndexError, ValueError):
+                return None
+    return None
 
 
 def document_view(checklists, index: int, a: AuditedDocument, lang: str) -> DocumentView:

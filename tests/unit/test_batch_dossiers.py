@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from audit.batch.dossiers import dossier_to_files, entry_to_documents, manifest_to_dossiers, root_to_dossiers
-from audit.ingest import ReadOptions, load_dossier
+from audit.ingest import ReadOptions, load_dossier, read_dossier
 from audit.errors import UsageError
 
 
@@ -20,6 +20,7 @@ def _portfolio(root):
         z.writestr("pva.txt", b"plan van aanpak")
         z.writestr("sub/fml.txt", b"fml")
         z.writestr("__MACOSX/._pva.txt", b"junk")
+        z.writestr("export.json", b'{"bsn": "123456782"}')
     (root / "loose.pdf").write_bytes(b"%PDF-1.4")
     (root / ".hidden").mkdir()
     (root / "broken.zip").write_bytes(b"PK\x03\x04 not really a zip")
@@ -49,9 +50,23 @@ def test_units_read_the_same_documents_as_load_dossier(tmp_path):
     for dossier in root_to_dossiers(tmp_path):
         files = dossier_to_files(dossier)
         assert files.error is None
-        ours = [d for e in files.entries for d in entry_to_documents(e, options)]
+        units = [entry_to_documents(e, options) for e in files.entries]
+        ours = [d for documents, _ in units for d in documents]
         theirs = load_dossier(dossier.path, options)
         assert [(d.path, d.error_code, d.text) for d in ours] == [(d.path, d.error_code, d.text) for d in theirs]
+        passed_over = [*files.skipped, *(line for _, skipped in units for line in skipped)]
+        assert sorted(passed_over) == sorted(read_dossier(dossier.path, options).skipped)
+
+
+def test_files_passed_over_are_listed_with_their_reason(tmp_path):
+    _portfolio(tmp_path)
+    alpha, beta, _ = root_to_dossiers(tmp_path)
+    assert dossier_to_files(alpha).skipped == (".DS_Store: overgeslagen (verborgen of tijdelijk bestand).",)
+    options = ReadOptions(ocr="never")
+    [zip_unit] = dossier_to_files(beta).entries
+    _, skipped = entry_to_documents(zip_unit, options)
+    assert skipped == ["__MACOSX/._pva.txt: overgeslagen (verborgen of tijdelijk bestand).",
+                       "export.json: overgeslagen (JSON-gegevens, geen dossierdocument)."]
 
 
 def test_missing_root_is_a_usage_error(tmp_path):

@@ -3,6 +3,7 @@ drawn from the checklists' weeks, every quote with its document and page, both l
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import replace
 
 import lxml.html
@@ -161,3 +162,25 @@ def test_english_falls_back_to_dutch_message_when_no_translation():
                       (Evidence("pa.pdf", 1, "14-03-2023"),))
     html = html_of(replace(sample_report(), findings=(finding,)), "en")
     assert "Probleemanalyse in week 9." in html
+
+
+def test_english_report_translates_the_timelines_own_warnings():
+    """The first-sick-day dissent is worded by its finding's Dutch template; in English the dates
+    carry over into the English template. A reader's note is translated too."""
+    from dataclasses import replace
+
+    from audit.checklist import load_checklists
+    from audit.extract.events import _dissent_warning
+    from audit.report.view import report_view
+
+    checklists = load_checklists()
+    dissent = _dissent_warning(checklists, date(2023, 1, 9), [date(2023, 1, 16), date(2023, 2, 1)])
+    assert dissent.startswith("Documenten noemen")
+    report = sample_report()
+    report = replace(report, timeline=replace(report.timeline, warnings=(dissent,)),
+                     warnings=("export.json: overgeslagen (JSON-gegevens, geen dossierdocument).",))
+    warnings = report_view(report, "en", checklists).warnings
+    assert ("Documents give different first days of sickness: 09-01-2023 (majority) and 16-01-2023, 01-02-2023."
+            in warnings)
+    assert "export.json: skipped (JSON data, not a dossier document)." in warnings
+    assert report_view(report, "nl", checklists).warnings[-1] == dissent
