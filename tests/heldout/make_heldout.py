@@ -215,7 +215,7 @@ def write_dossier(dossier: Dossier, out: Path) -> None:
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     for d in dossier.docs:
-        WRITERS[d.kind](d, folder / d.name)
+        (getattr(d, "writer", None) or WRITERS[d.kind])(d, folder / d.name)
     check_extracted(dossier, folder)
     (folder / "truth.json").write_text(json.dumps(dossier.truth(), indent=1, ensure_ascii=False) + "\n",
                                        encoding="utf-8")
@@ -224,7 +224,8 @@ def write_dossier(dossier: Dossier, out: Path) -> None:
 def all_dossiers() -> list:
     from dossiers_a import h01, h02, h03
     from dossiers_b import h04, h05, h06
-    return [h01(), h02(), h03(), h04(), h05(), h06()]
+    from dossiers_c import h07, h08, h09, h10, h11, h12
+    return [h01(), h02(), h03(), h04(), h05(), h06(), h07(), h08(), h09(), h10(), h11(), h12()]
 
 
 def main() -> int:
