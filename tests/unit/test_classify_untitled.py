@@ -157,3 +157,22 @@ def test_subject_line_below_a_long_letterhead(checklists):
     document = letter(*lines, "Geachte heer Vos, hierbij mijn bevindingen.")
     doc_type, confidence = classify_doc_type(document, (), checklists)
     assert doc_type == "fml" and confidence >= 0.6
+
+
+TALK_NOTES_CHATTED = letter(
+    "Maandag 3 juni 2024. Met Kees gepraat over de eerste twee weken. De ochtenden gaan goed, de rug houdt het.",
+    "Maandag 15 juli 2024. Kees werkt nu vier ochtenden. Volgende keer kijken we naar de middagen.",
+    "Hans")
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("Ontvangstbevestiging ziekmelding", "ziekmelding_uwv"),
+    ("Dossieroverzicht", "logboek"),
+    ("Wijziging van het plan van aanpak", "bijstelling_pva"),
+])
+def test_more_titles_as_employers_and_systems_print_them(checklists, title, expected):
+    assert typed(doc(title, "Zie de afspraken hieronder."), checklists) == expected
+
+
+def test_notes_of_a_chat_are_an_evaluation(checklists):
+    assert classify_doc_type(TALK_NOTES_CHATTED, (), checklists)[0] == "evaluatie"

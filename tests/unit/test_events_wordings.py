@@ -187,3 +187,18 @@ def test_dated_conversation_notes_are_each_an_evaluation_moment(verb):
                 f"Op {d(second)} {verb}.")
     timeline = build_timeline([notes, doc("pa.pdf", "overig", f"Eerste ziektedag {d(FIRST)}")], CL)
     assert sorted(e.date for e in kinds(timeline, "evaluatie")) == [first, second]
+
+
+@pytest.mark.parametrize("sentence", ["Ik sprak de heer Vos, die sinds {d} niet werkt.",
+                                      "Mevrouw Vos is sinds {d} niet meer aan het werk.",
+                                      "Zij kan sinds {d} niet werken vanwege haar knie."])
+def test_since_a_date_not_working_is_the_first_sick_day(sentence):
+    letter = doc("brief.pdf", "probleemanalyse", sentence.format(d=d(FIRST)),
+                 f"Datum {d(FIRST + timedelta(40))}")
+    assert build_timeline([letter], CL).first_sick_day == FIRST
+
+
+def test_since_a_date_no_longer_sick_is_no_first_sick_day():
+    letter = doc("brief.pdf", "overig", f"De heer Vos is sinds {d(FIRST)} niet meer ziek.",
+                 f"Datum {d(FIRST + timedelta(40))}")
+    assert build_timeline([letter], CL).first_sick_day is None
