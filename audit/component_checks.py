@@ -210,9 +210,52 @@ def employee_signature(audited: AuditedDocument, checklists) -> tuple[bool | Non
     return verdict, None
 
 
+_SURNAME = re.compile(r"([A-Z][\w'-]{2,})\W*$")
+_SEGMENT_END = re.compile(r"(?<=\.)\s+[A-Z]|[|;]|\b\w+\s*:")  # a sentence, cell or next 'Label:' ends what a name signed
+
+
+def employee_surnames(audited: AuditedDocument, checklists) -> set[str]:
+    """The employee's surname from the document's own label/value rows ('Werknemer | A. (Ahmed) Bouzid')."""
+    roles = compile_words(tuple(vocab(checklists, "components_common").get("employee_roles", ())))
+    names = set()
+    for block in audited.document.blocks:
+        for row in block.rows or ():
+            if len(row) >= 2 and roles and roles.fullmatch(normalise(row[0]).strip(" :")):
+                found = _SURNAME.search(row[1].strip())
+                if found:
+                    names.add(found.group(1))
+    return names
+
+
+def signed_by_name(audited: AuditedDocument, checklists) -> Evidence | None:
+    """'Voor akkoord: A. Bouzid (getekend)': a signature line that names the employee instead of
+    the role, with a signature mark between the name and the end of that signature (the next
+    sentence, cell or label), so that 'A. Bouzid ....  Jobcoach: (getekend)' stays unsigned."""
+    common = vocab(checklists, "components_common")
+    labels = compile_words(tuple(common.get("signature_labels", ())))
+    marks = compile_words(tuple(common.get("signature_marks", ())))
+    surnames = employee_surnames(audited, checklists)
+    if not (surnames and labels and marks):
+        return None
+    for block in audited.document.blocks:
+        if block.kind == "table" or block.is_furniture or not labels.search(normalise(block.text)):
+            continue
+        for surname in surnames:
+            for hit in re.finditer(rf"\b{re.escape(surname)}\b", block.text):
+                rest = block.text[hit.end():]
+                end = _SEGMENT_END.search(rest)
+                segment = normalise(rest[:end.start() if end else len(rest)])
+                if marks.search(segment) and not any(b in segment for b in common.get("blank_marks", ())):
+                    return Evidence(audited.document.path, block.page, block.text[:200])
+    return None
+
+
 @register("signed_by_employee.v1")
 def signed_by_employee(audited, cid, comp, result, owners, checklists) -> ComponentResult:
     signed, evidence = employee_signature(audited, checklists)
+    if signed is None:
+        evidence = signed_by_name(audited, checklists)
+        signed = True if evidence else None
     practice = bool(comp.get("practice_norm"))
     if signed:
         return ComponentResult(cid, "present", (evidence,), practice_norm=practice)
