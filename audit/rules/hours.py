@@ -152,16 +152,24 @@ def zoekprofiel_niet_aangepast(ctx: RuleContext, p: Mapping[str, Any]) -> list[F
 
 @rule("consistency.wep_urenopbouw.v1")
 def wep_urenopbouw(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
+    """A placement at one number of hours, with no build-up said near it. Not when the hours change
+    between the traject's reports (that is the build-up), when the placement already fills the
+    usable hours, or when it is only being explored or planned ('proefplaatsing verkennen')."""
     wep = matcher(ctx.vocab, "werkervaringsplek")
     build = matcher(ctx.vocab, "urenopbouw")
     no_build = matcher(ctx.vocab, "geen_urenopbouw")
+    planned = matcher(ctx.vocab, "wep_gepland")
+    full = matcher(ctx.vocab, "wep_volle_uren")
     if wep is None:
         return []
-    for doc in ctx.docs:
-        if doc.doc_type not in ("spoor2_voortgang", "spoor2_eind", "spoor2_plan"):
-            continue
+    docs = [d for d in ctx.docs if d.doc_type in ("spoor2_voortgang", "spoor2_eind", "spoor2_plan")]
+    placement_hours = {h.per_week for d in docs for h in d.hours if h.role == "wep" or wep.search(h.quote or "")}
+    if len(placement_hours) > 1:
+        return []
+    for doc in docs:
         lines = ctx.lines(doc)
-        near = [i for i, line in enumerate(lines) if wep.search(line.text)]
+        near = [i for i, line in enumerate(lines)
+                if wep.search(line.text) and not (planned is not None and planned.search(line.text))]
         if not near:
             continue
         hours = [h for h in doc.hours if h.role == "wep" or wep.search(h.quote or "")]
@@ -170,6 +178,8 @@ def wep_urenopbouw(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
         context = " ".join(lines[j].text for i in near for j in range(max(0, i - 2), min(len(lines), i + 4)))
         denied = no_build is not None and no_build.search(context)
         if build is not None and build.search(context) and not denied:
+            continue
+        if full is not None and full.search(context):
             continue
         h = hours[0]
         return [ctx.finding("consistency.wep_urenopbouw", {"hours": number(h.per_week) if h.per_week else h.text},

@@ -109,6 +109,31 @@ def test_wep_urenopbouw():
     assert "consistency.wep_urenopbouw" not in findings(built)
 
 
+def test_wep_hours_that_change_between_reports_are_a_build_up():
+    first = doc("vgr1.pdf", "spoor2_voortgang", "Datum rapportage 10-09-2024",
+                "Start op een werkervaringsplek bij de fietsenmaker, 3 x 3 uur per week.",
+                facts=[hours("3 x 3 uur per week", 9, "per_week", "wep")])
+    second = doc("vgr2.pdf", "spoor2_voortgang", "Datum rapportage 05-11-2024",
+                 "De werkervaringsplek is nu 4 x 5 uur per week.",
+                 facts=[hours("4 x 5 uur per week", 20, "per_week", "wep")])
+    assert "consistency.wep_urenopbouw" not in findings(first, second)
+    same = doc("vgr2.pdf", "spoor2_voortgang", "Datum rapportage 05-11-2024",
+               "De werkervaringsplek is nog steeds 3 x 3 uur per week.",
+               facts=[hours("3 x 3 uur per week", 9, "per_week", "wep")])
+    assert "consistency.wep_urenopbouw" in findings(first, same)
+
+
+def test_a_placement_at_full_hours_or_only_planned_is_no_missing_build_up():
+    full = doc("vgr.pdf", "spoor2_voortgang", "Datum rapportage 05-11-2024",
+               "Op de werkervaringsplek werkt zij 5 x 4 uur, gelijk aan haar belastbaarheid.",
+               facts=[hours("5 x 4 uur", 20, "per_week", "wep")])
+    assert "consistency.wep_urenopbouw" not in findings(full)
+    planned = doc("vgr.pdf", "spoor2_voortgang", "Datum rapportage 05-11-2024",
+                  "Komende periode: solliciteren op 32 uur per week en de mogelijkheden voor een proefplaatsing onderzoeken.",
+                  facts=[hours("32 uur per week", 32, "per_week", "zoekprofiel")])
+    assert "consistency.wep_urenopbouw" not in findings(planned)
+
+
 def test_an_untagged_schema_in_the_fml_beside_a_tagged_target():
     fml = doc("fml.pdf", "fml", "Datum onderzoek 21-10-2024",
               facts=[hours("20 uur per week", 20, "per_week", "fml"), replace(SCHEMA, role=None)])
