@@ -164,7 +164,11 @@ def _signed_cell(cell: str, checklists, ocr: bool = False) -> bool | None:
     value = norm[match.end():].strip(" :|\n")
     if any(b in value for b in common.get("blank_marks", ())):
         return False
-    return ocr or bool(re.search(r"[a-z]", value))
+    return ocr or bool(re.search(r"[a-z]", value)) or bool(_NAME_THEN_MARK.search(norm))
+
+
+# 'Bedrijfsarts: dr. E. Coenen (getekend)': the mark after the name is the signature, not a label to fill in
+_NAME_THEN_MARK = re.compile(r"[a-z]{2,}[^()]{0,40}\(\s*(?:was\s+)?(?:getekend|ondertekend)\s*\)")
 
 
 def _employee_column(rows: Sequence[Sequence[str]], checklists) -> list[str] | None:
