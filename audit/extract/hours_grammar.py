@@ -49,7 +49,7 @@ def grammar() -> _Grammar:
         units={_unit_key(p): unit for unit, phrases in v["units"].items() for p in phrases},
         figure=re.compile(_figure_pattern(v, numbers)),
         no_limit=re.compile(_no_limit_pattern(v)),
-        roles=re.compile(rf"(?=[{first_chars(roles)}])\b(?:{words_pattern(roles)})\b"),
+        roles=re.compile(rf"(?=[{first_chars(roles)}])\b(?:{words_trie(roles)})\b"),  # runs on folded text
         role_of=roles,
         step=re.compile(_step_pattern(v)),
         anchor=re.compile(_anchor_pattern(v)),
