@@ -303,28 +303,29 @@ def _is_schedule_label(m: re.Match[str], text: str, end: int | None, open_ended:
 
 def dates_in_document(doc: Document) -> tuple[list[DateFact], list[WeekFact]]:
     """Every date and week in the document's non-furniture blocks (table cells included)."""
-    raws: list[tuple[int, str, _Raw]] = []
+    raws: list[tuple[int, str, _Raw]] = []  # (page, quote, raw)
     weeks: list[WeekFact] = []
     for page in doc.pages:
         for block in page.blocks:
             if block.is_furniture or not block.text:
                 continue
-            raws += [(block.page or page.number, block.text, r) for r in scan_dates(block.text)]
-            weeks += find_weeks(block.text, block.page or page.number, document=doc.path)
+            number = block.page or page.number
+            # quoted while the block's sentence ends are at hand (``sentence_bounds`` keeps a few)
+            raws += [(number, quote_around(block.text, r.start, r.end), r) for r in scan_dates(block.text)]
+            weeks += find_weeks(block.text, number, document=doc.path)
     full = [date(r.year, r.month, r.day) for _, _, r in raws if r.year]
     ref = max(full) if full else None
     resolved = resolve([r for _, _, r in raws], ref)
-    by_id = {id(r): (pg, txt) for pg, txt, r in raws}
+    by_id = {id(r): (number, quote) for number, quote, r in raws}
     facts: list[DateFact] = []
     seen: set[tuple] = set()
     for raw, value, end, inferred in resolved:
-        pg, txt = by_id[id(raw)]
-        fact = DateFact(value=value, text=raw.text.strip(), page=pg, quote=quote_around(txt, raw.start, raw.end),
-                        end=end, year_inferred=inferred, document=doc.path)
-        key = (fact.value, fact.text, fact.page, fact.quote)
-        if key not in seen:
+        number, quote = by_id[id(raw)]
+        key = (value, raw.text.strip(), number, quote)
+        if key not in seen:  # a repeated mention is not built twice
             seen.add(key)
-            facts.append(fact)
+            facts.append(DateFact(value=value, text=key[1], page=number, quote=quote, end=end,
+                                  year_inferred=inferred, document=doc.path))
     return facts, _unique_weeks(weeks)
 
 

@@ -192,7 +192,13 @@ class _Step:
 
 def _step_label(folded: str, start: int, g: _Grammar) -> re.Match[str] | None:
     """The 'week 3-4:' label that ends right where a figure starts, if any."""
-    for m in g.step.finditer(folded, max(0, start - STEP_LABEL_REACH), start):
+    reach = max(0, start - STEP_LABEL_REACH)
+    # A label ends in a week number, then at most blanks, a ':' or '|' and blanks: without a
+    # digit there no label can end here (most figures follow a word), so the pattern is not run.
+    head = folded[reach:start].rstrip().rstrip(":|").rstrip()
+    if not head[-1:].isdecimal():
+        return None
+    for m in g.step.finditer(folded, reach, start):
         if m.end() == start:
             return m
     return None
