@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from audit.extract.dates_grammar import _Grammar, grammar
 from audit.extract.spans import anchor_windows, finditer_windows, fold, number_words, quote_around, vocabulary
@@ -30,9 +30,8 @@ WEEK_WINDOW = 60  # chars either side of "week"/"weken" that a week reference ca
 # --------------------------------------------------------------------------- raw matches
 
 
-@dataclass(frozen=True)
-class _Raw:
-    """A date as read, before a missing year is resolved."""
+class _Raw(NamedTuple):
+    """A date as read, before a missing year is resolved (a tuple: made for every match)."""
 
     start: int
     end: int
@@ -166,7 +165,7 @@ def _link_full_ranges(text: str, raws: list[_Raw]) -> list[_Raw]:
         joined = b.start - a.end <= 12 and grammar().join.match(text, a.end, b.start) is not None
         if a.end_day is None and a.year and b.year and joined:
             if date(a.year, a.month, a.day) < date(b.year, b.month, b.day):
-                out[i] = replace(a, end_day=b.day, end_month=b.month, end_year=b.year)
+                out[i] = a._replace(end_day=b.day, end_month=b.month, end_year=b.year)
     return out
 
 
