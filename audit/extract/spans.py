@@ -186,19 +186,12 @@ def anchor_windows(text: str, anchor: re.Pattern[str], before: int, after: int) 
     "week", must be part of every match).
     """
     spans: list[tuple[int, int]] = []
-    size = len(text)
-    last_a, last_b = -1, -1  # the window being grown
     for m in anchor.finditer(text):
-        a, b = m.span()
-        a, b = max(0, a - before), min(size, b + after)
-        if a <= last_b:
-            last_b = b
+        a, b = max(0, m.start() - before), min(len(text), m.end() + after)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], b)
         else:
-            if last_b >= 0:
-                spans.append((last_a, last_b))
-            last_a, last_b = a, b
-    if last_b >= 0:
-        spans.append((last_a, last_b))
+            spans.append((a, b))
     return spans
 
 
