@@ -2,8 +2,8 @@
 
 An explicit grammar, day-month-year only: dateparser reads "4 uur per dag" as a time and
 misses week numbers (../shared/LESSONS.md item 8), so it is not used. Every pattern is
-assembled here from the word lists in ``checklists/data/dates.yaml``; each is a flat
-sequence of bounded pieces (no nested quantifiers), so matching stays linear in the text.
+assembled in ``audit.extract.dates_grammar`` from the word lists in ``checklists/data/dates.yaml``;
+each is a flat sequence of bounded pieces (no nested quantifiers), so matching stays linear.
 
 Candidates from all patterns are merged leftmost-longest; a date without a year takes the
 year that puts it nearest to the closest full date written before it (else after it, else

@@ -12,10 +12,10 @@ since a unitless figure would be read as weekly by ``HoursFact.per_week``. Times
 An urenopbouwschema ("week 1-2: 2 x 2 uur, week 3-4: 3 x 3 uur", also as table rows) gives
 one fact per step figure, and the first step's fact carries the whole schedule as ``steps``.
 
-Patterns are assembled from ``checklists/data/hours.yaml`` (number words from dates.yaml);
-each is a flat sequence of bounded pieces, linear in the text. They run case-sensitively over
-the folded (lower-cased, same length) text and only in windows around hour words: that is
-what keeps a scan fast (see benchmarks/extract.py).
+Patterns are assembled from ``checklists/data/hours.yaml`` in ``audit.extract.hours_grammar``
+(number words from dates.yaml); each is a flat sequence of bounded pieces, linear in the text.
+They run case-sensitively over the folded (lower-cased, same length) text and only in windows
+around hour words: that is what keeps a scan fast (see benchmarks/extract.py).
 """
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ from audit.extract.spans import anchor_windows, context_span, finditer_windows, 
 from audit.model import Document, HoursFact, HoursStep, Section
 
 __all__ = ["find_hours", "grammar", "hours_in_document", "parse_number", "role_of_title", "roles_near",
-           "vocabulary"]
+           "vocabulary"]  # grammar and parse_number live in hours_grammar; imported from here too
+
 
 # --------------------------------------------------------------------------- figures
 
