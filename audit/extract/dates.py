@@ -2,8 +2,8 @@
 
 An explicit grammar, day-month-year only: dateparser reads "4 uur per dag" as a time and
 misses week numbers (../shared/LESSONS.md item 8), so it is not used. Every pattern is
-assembled here from the word lists in ``checklists/data/dates.yaml``; each is a flat
-sequence of bounded pieces (no nested quantifiers), so matching stays linear in the text.
+assembled in ``audit.extract.dates_grammar`` from the word lists in ``checklists/data/dates.yaml``;
+each is a flat sequence of bounded pieces (no nested quantifiers), so matching stays linear.
 
 Candidates from all patterns are merged leftmost-longest; a date without a year takes the
 year that puts it nearest to the closest full date written before it (else after it, else
@@ -12,14 +12,13 @@ year that puts it nearest to the closest full date written before it (else after
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import NamedTuple
 
-from audit.extract.spans import (anchor_windows, finditer_windows, first_chars, fold, number_words, quote_around,
-                                 vocabulary, words_pattern)
+from audit.extract.dates_grammar import _Grammar, grammar
+from audit.extract.spans import anchor_windows, finditer_windows, fold, number_words, quote_around, vocabulary
 from audit.model import DateFact, Document, WeekFact
 
 __all__ = ["dates_in_document", "find_dates", "find_weeks", "nearest_year", "number_words", "vocabulary"]
@@ -28,140 +27,11 @@ OCR_WINDOW = 12  # chars either side of a letter-for-digit that an OCR-damaged d
 WEEK_WINDOW = 60  # chars either side of "week"/"weken" that a week reference can span
 
 
-# --------------------------------------------------------------------------- grammar
-
-
-@dataclass(frozen=True)
-class _Grammar:
-    months: Mapping[str, int]
-    full_months: frozenset[str]
-    ocr: Mapping[str, str]
-    ocr_anchor: re.Pattern[str]
-    short_year_seps: frozenset[str]
-    year_min: int
-    year_max: int
-    century: int
-    patterns: Mapping[str, re.Pattern[str]]
-    weeks: re.Pattern[str]  # every week form in one alternation
-    numbers: Mapping[str, int]
-    week_anchor: re.Pattern[str]
-    weekday: re.Pattern[str]
-    weekdays: Mapping[str, int]
-    join: re.Pattern[str]  # what joins two full dates into a range
-    label_end: re.Pattern[str]
-
-
-@lru_cache(maxsize=1)
-def grammar() -> _Grammar:
-    v = vocabulary("dates")
-    months = {str(w).lower(): int(n) for n, forms in v["months"].items() for w in forms}
-    full = frozenset(str(forms[0]).lower() for forms in v["months"].values())
-    # Patterns start with "(?=\d)": a leading character class lets the regex engine skip
-    # ahead. "text" and "range" run over the folded text, only in windows around month words.
-    month = rf"(?P<mon>{words_pattern(months)})(?P<dot>\.)?(?![^\W\d_])"
-    month1 = rf"(?P<mon1>{words_pattern(months)})\.?(?![^\W\d_])"
-    rng = f"(?:{words_pattern(v['range_words'])})"
-    year = r"(?:(?:[\s,]{1,3}|-)(?P<year>(?:1[89]|2\d)\d\d|'\d\d|(?<=-)\d\d)(?!\d))?"  # "3 jan 2024", "3-jan-24"
-    sep = "".join(re.escape(s) for s in v["separators"])
-    ocr = {str(k): str(d) for k, d in v["ocr_digits"].items()}
-    letters = "".join(re.escape(k) for k in ocr if k != "|")  # "|" is a table border, never a digit
-    od = f"[0-9{letters}]"
-    year_letters = "".join(re.escape(k) for k, d in ocr.items() if d in "12" and k != "|")
-    suffix = f"(?:{words_pattern(v['day_suffixes'])})?"
-    day = rf"(?P<day>[0-3]?\d|[1-3] \d){suffix}"
-    patterns = {
-        # "(maandag) 4 maart 2024", "3 jan. 2024", "29 april", "12-mrt-2024"; OCR "1 4 maart" = 14 maart;
-        # with an optional range before it: "1 t/m 14 maart 2024", "1-14 maart", "28 februari t/m 3 maart".
-        # A weekday before the day is allowed and left out of the text.
-        "text": re.compile(
-            rf"(?=\d)(?<![\w/.,-])(?:(?P<day1>[0-3]?\d){suffix}\s*(?:{month1}\s*)?{rng}\s*)?"
-            rf"{day}(?:[ \t]{{0,2}}|-){month}{year}"),
-        # "2024-01-03", "2024/01/03"; else "03-01-2024", "3-1-24", "3/1/2024", "03.01.2024"
-        # (the same separator twice). One alternation: one pass over the text.
-        "numeric": re.compile(
-            r"(?=\d)(?:(?<![\w.,/-])(?P<i_year>(?:1[89]|2\d)\d\d)(?P<i_sep>[-/])(?P<i_mon>[01]?\d)(?P=i_sep)"
-            r"(?P<i_day>[0-3]?\d)(?![\w/-])"
-            rf"|(?<![\w,])(?<!\d[{sep}])(?P<day>[0-3]?\d)(?P<sep>[{sep}])(?P<mon>[01]?\d)(?P=sep)"
-            rf"(?P<year>\d{{4}}|\d\d)(?!\d)(?![{sep}]\d))"),
-        # scans: "O3-01-2024", "l2-03-2024"
-        "ocr": re.compile(
-            rf"(?={od})(?<![\w,])(?=[0-9{sep}]{{0,9}}[{letters}])(?P<day>{od}?{od})(?P<sep>[{sep}])"
-            rf"(?P<mon>{od}?{od})(?P=sep)(?P<year>[12{year_letters}]{od}{{3}})(?![\w])"),
-    }
-    weeks = v["weeks"]
-    weekdays = {str(d).lower(): i % 7 for i, d in enumerate(v["weekdays"])}  # maandag..zondag, ma..zo
-    return _Grammar(
-        months=months, full_months=full, ocr=ocr,
-        # a letter read for a digit sits next to a digit or a separator: "O3-01", "12-O3", "2O24"
-        ocr_anchor=re.compile(rf"[{letters}](?:(?<=[0-9{sep}].)|(?=[0-9{sep}]))"),
-        short_year_seps=frozenset(v["two_digit_year_separators"]),
-        year_min=int(v["year_min"]), year_max=int(v["year_max"]), century=int(v["two_digit_century"]),
-        patterns=patterns, weeks=_week_pattern(v), numbers=number_words(),
-        week_anchor=re.compile(words_pattern([*weeks["week_words"], *weeks["plural_words"], *weeks["ordinal_nouns"]])),
-        weekday=re.compile(rf"(?<!\w)(?P<wd>{words_pattern(weekdays)})\.?,?\s+$", re.I),
-        weekdays=weekdays,
-        join=re.compile(rf"\s*(?:{words_pattern(v['range_words'])})\s*$", re.I),
-        label_end=_label_end(),
-    )
-
-
-def _label_end() -> re.Pattern[str]:
-    """What follows a schedule row's week label: a cell border, a colon or the hours."""
-    h = vocabulary("hours")
-    hours = words_pattern([*h["times_words"], *h["hour_words"]])
-    return re.compile(rf"[ \t]*[:|]|[ \t]+\d{{1,3}}(?:[.,]\d{{1,2}})?[ \t]*(?:{hours})(?![^\W\d_])", re.I)
-
-
-def prefixed(pattern: str, prefix: str) -> str:
-    """The pattern with its group names prefixed, so several can be joined in one alternation."""
-    pattern = re.sub(r"\(\?P<(\w+)>", rf"(?P<{prefix}\1>", pattern)
-    return re.sub(r"\(\?P=(\w+)\)", rf"(?P={prefix}\1)", pattern)
-
-
-def _week_pattern(v: Mapping[str, Any]) -> re.Pattern[str]:
-    """One alternation of the week forms; the outer group names the form (``m.lastgroup``).
-
-    Every form starts a word with a digit, a number word or one of its lead words: the
-    leading ``(?=[...])(?<!\\w)`` rejects every other position before the four branches are
-    tried (each branch keeps its own checks, so what matches is unchanged; 2-3x faster).
-    """
-    w = v["weeks"]
-    starts = first_chars([*w["calendar_words"], *w["from_words"], *w["week_words"], *number_words(), *"0123456789"])
-    forms = "|".join(f"(?P<{key}>{prefixed(p, key + '__')})" for key, p in _week_forms(v).items())
-    return re.compile(rf"(?=[{starts}])(?<!\w)(?:{forms})")
-
-
-def _week_forms(v: Mapping[str, Any]) -> dict[str, str]:
-    w = v["weeks"]
-    nums = words_pattern(number_words())
-    ords = words_pattern(w["ordinal_suffixes"])
-    rng = words_pattern([*v["range_words"], *w["and_words"]])
-    return {
-        # "kalenderweek 12", "weeknummer 12 (2024)"
-        "calendar": (
-            rf"(?<!\w)(?:{words_pattern(w['calendar_words'])})\s*(?P<n>\d{{1,2}})(?!\d)"
-            rf"(?:\s*(?:{words_pattern(w['calendar_year_joiners'])})?\s*\(?(?P<year>(?:19|20)\d\d)(?!\d)\)?)?"),
-        # "week 42", "wk 12 2024", "week 12 van 2024", "week 46 tot en met 52", "vanaf week 5"
-        "week": (
-            rf"(?<!\w)(?P<from>(?:{words_pattern(w['from_words'])})\s+)?(?:{words_pattern(w['week_words'])})\.?"
-            rf"\s*(?P<n>\d{{1,3}})(?![\d,.]\d)"
-            rf"(?:\s*(?:{rng})\s*(?:(?:{words_pattern(w['week_words'])})\s*)?(?P<n2>\d{{1,3}})(?!\d))?"
-            rf"(?:\s*(?:{words_pattern(w['calendar_year_joiners'])})?\s*\(?(?P<year>(?:19|20)\d\d)(?!\d)\)?)?"
-            rf"(?P<tail>\s+(?:{words_pattern(w['sick_leave_tails'])})(?!\w))?"),
-        # "52e ziekteweek", "42e week", "42e-weeksmelding"
-        "ordinal": (
-            rf"(?<!\w)(?P<n>\d{{1,3}})(?:{ords})[\s-]?(?:{words_pattern(w['ordinal_nouns'])})(?![^\W\d_])"),
-        # "na 6 weken", "zes weken"
-        "duration": (rf"(?<!\w)(?P<n>\d{{1,3}}|{nums})\s+(?:{words_pattern(w['plural_words'])})(?!\w)"),
-    }
-
-
 # --------------------------------------------------------------------------- raw matches
 
 
-@dataclass(frozen=True)
-class _Raw:
-    """A date as read, before a missing year is resolved."""
+class _Raw(NamedTuple):
+    """A date as read, before a missing year is resolved (a tuple: made for every match)."""
 
     start: int
     end: int
@@ -295,7 +165,7 @@ def _link_full_ranges(text: str, raws: list[_Raw]) -> list[_Raw]:
         joined = b.start - a.end <= 12 and grammar().join.match(text, a.end, b.start) is not None
         if a.end_day is None and a.year and b.year and joined:
             if date(a.year, a.month, a.day) < date(b.year, b.month, b.day):
-                out[i] = replace(a, end_day=b.day, end_month=b.month, end_year=b.year)
+                out[i] = a._replace(end_day=b.day, end_month=b.month, end_year=b.year)
     return out
 
 
@@ -432,28 +302,29 @@ def _is_schedule_label(m: re.Match[str], text: str, end: int | None, open_ended:
 
 def dates_in_document(doc: Document) -> tuple[list[DateFact], list[WeekFact]]:
     """Every date and week in the document's non-furniture blocks (table cells included)."""
-    raws: list[tuple[int, str, _Raw]] = []
+    raws: list[tuple[int, str, _Raw]] = []  # (page, quote, raw)
     weeks: list[WeekFact] = []
     for page in doc.pages:
         for block in page.blocks:
             if block.is_furniture or not block.text:
                 continue
-            raws += [(block.page or page.number, block.text, r) for r in scan_dates(block.text)]
-            weeks += find_weeks(block.text, block.page or page.number, document=doc.path)
+            number = block.page or page.number
+            # quoted while the block's sentence ends are at hand (``sentence_bounds`` keeps a few)
+            raws += [(number, quote_around(block.text, r.start, r.end), r) for r in scan_dates(block.text)]
+            weeks += find_weeks(block.text, number, document=doc.path)
     full = [date(r.year, r.month, r.day) for _, _, r in raws if r.year]
     ref = max(full) if full else None
     resolved = resolve([r for _, _, r in raws], ref)
-    by_id = {id(r): (pg, txt) for pg, txt, r in raws}
+    by_id = {id(r): (number, quote) for number, quote, r in raws}
     facts: list[DateFact] = []
     seen: set[tuple] = set()
     for raw, value, end, inferred in resolved:
-        pg, txt = by_id[id(raw)]
-        fact = DateFact(value=value, text=raw.text.strip(), page=pg, quote=quote_around(txt, raw.start, raw.end),
-                        end=end, year_inferred=inferred, document=doc.path)
-        key = (fact.value, fact.text, fact.page, fact.quote)
-        if key not in seen:
+        number, quote = by_id[id(raw)]
+        key = (value, raw.text.strip(), number, quote)
+        if key not in seen:  # a repeated mention is not built twice
             seen.add(key)
-            facts.append(fact)
+            facts.append(DateFact(value=value, text=key[1], page=number, quote=quote, end=end,
+                                  year_inferred=inferred, document=doc.path))
     return facts, _unique_weeks(weeks)
 
 

@@ -12,179 +12,59 @@ since a unitless figure would be read as weekly by ``HoursFact.per_week``. Times
 An urenopbouwschema ("week 1-2: 2 x 2 uur, week 3-4: 3 x 3 uur", also as table rows) gives
 one fact per step figure, and the first step's fact carries the whole schedule as ``steps``.
 
-Patterns are assembled from ``checklists/data/hours.yaml`` (number words from dates.yaml);
-each is a flat sequence of bounded pieces, linear in the text. They run case-sensitively over
-the folded (lower-cased, same length) text and only in windows around hour words: that is
-what keeps a scan fast (see benchmarks/extract.py).
+Patterns are assembled from ``checklists/data/hours.yaml`` in ``audit.extract.hours_grammar``
+(number words from dates.yaml); each is a flat sequence of bounded pieces, linear in the text.
+They run case-sensitively over the folded (lower-cased, same length) text and only in windows
+around hour words: that is what keeps a scan fast (see benchmarks/extract.py).
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import NamedTuple
 
-from audit.extract.spans import (anchor_windows, context_span, finditer_windows, first_chars, fold, number_words,
-                                 quote_in_span, vocabulary, words_pattern)
+from audit.extract.hours_grammar import _Grammar, _unit_key, grammar, parse_number
+from audit.extract.spans import anchor_windows, context_span, finditer_windows, fold, quote_in_span, vocabulary
 from audit.model import Document, HoursFact, HoursStep, Section
 
-# --------------------------------------------------------------------------- grammar
+__all__ = ["find_hours", "grammar", "hours_in_document", "parse_number", "role_of_title", "roles_near",
+           "vocabulary"]  # grammar and parse_number live in hours_grammar; imported from here too
 
 
-@dataclass(frozen=True)
-class _Grammar:
-    numbers: Mapping[str, int]
-    units: Mapping[str, str]  # lower-case unit phrase (spaces collapsed) -> unit
-    figure: re.Pattern[str]
-    no_limit: re.Pattern[str]
-    roles: re.Pattern[str]
-    role_of: Mapping[str, str]
-    step: re.Pattern[str]
-    anchor: re.Pattern[str]
-    no_limit_key: re.Pattern[str]
-    short_hour_words: frozenset[str]
-    half_day_hours: float
-    bare_min: float
-    bare_max: float
-    max_rate: Mapping[str, float]  # per_day / per_week -> the largest plausible figure
+# --------------------------------------------------------------------------- figures
 
 
-def _unit_key(text: str) -> str:
-    return "".join(text.lower().split())
+class _Hit(NamedTuple):
+    """A figure as read, before its sentence gives it a role (a tuple: made for every match)."""
 
-
-@lru_cache(maxsize=1)
-def grammar() -> _Grammar:
-    v = vocabulary("hours")
-    numbers = number_words()
-    roles = {str(w).lower(): role for role, words in v["roles"].items() for w in words}
-    return _Grammar(
-        numbers=numbers,
-        units={_unit_key(p): unit for unit, phrases in v["units"].items() for p in phrases},
-        figure=re.compile(_figure_pattern(v, numbers)),
-        no_limit=re.compile(_no_limit_pattern(v)),
-        roles=re.compile(rf"(?=[{first_chars(roles)}])\b(?:{words_pattern(roles)})\b"),
-        role_of=roles,
-        step=re.compile(_step_pattern(v)),
-        anchor=re.compile(_anchor_pattern(v)),
-        no_limit_key=re.compile(re.escape(str(v["no_limit_key"]))),
-        short_hour_words=frozenset(str(x) for x in v["short_hour_words"]),
-        half_day_hours=float(v["half_day_hours"]),
-        bare_min=float(v["bare_weekly_min"]),
-        bare_max=float(v["bare_weekly_max"]),
-        max_rate={"per_day": float(v["max_per_day"]), "per_week": float(v["max_per_week"])},
-    )
-
-
-def _anchor_pattern(v: Mapping[str, Any]) -> str:
-    """An hour word anchors a window; a short one ("u", "hr") only with a unit after it ("20 u/wk")."""
-    long_words = [x for x in v["hour_words"] if x not in v["short_hour_words"]]
-    words = words_pattern([*long_words, *(p.split()[0] for p in v["half_day_words"]), *v["weekly_adjectives"]])
-    units = words_pattern(p for ps in v["units"].values() for p in ps)
-    return rf"(?:{words}|(?:{words_pattern(v['short_hour_words'])})(?=\.?[ \t]*(?:{units})))(?![^\W\d_])"
-
-
-def _no_limit_pattern(v: Mapping[str, Any]) -> str:
-    """The no-limit phrases, their words joined by any separator ("Urenbeperking: nee")."""
-    key = str(v["no_limit_key"])
-    if not all(key in str(p) for p in v["no_limit_phrases"]):
-        raise ValueError(f"hours.yaml: every no_limit_phrase must contain no_limit_key {key!r}")
-    phrases = (r"[\s|:,-]+".join(map(re.escape, str(p).split())) for p in v["no_limit_phrases"])
-    return rf"(?=[{first_chars(v['no_limit_phrases'])}])(?<!\w)(?:{'|'.join(phrases)})(?!\w)"
-
-
-def _step_pattern(v: Mapping[str, Any]) -> str:
-    """A schedule step label: "week 1-2:", "Week 3 t/m 4 |", "vanaf week 5"."""
-    week = words_pattern(v["step_week_words"])
-    return (rf"(?<!\w)(?P<from>(?:{words_pattern(v['step_from_words'])})\s+)?(?:{week})"
-            rf"\s*(?P<a>\d{{1,2}})(?!\d)(?:\s*(?:{words_pattern(v['step_range_words'])})\s*(?:(?:{week})\s*)?"
-            rf"(?P<b>\d{{1,2}})(?!\d))?[ \t]*[:|]?\s*")
-
-
-def _figure_pattern(v: Mapping[str, Any], numbers: Mapping[str, int]) -> str:
-    """One pattern for every figure form, so the text is scanned once (runs on folded text).
-
-    Branches, tried in this order at each position (the longer form first):
-    total ("totaal 12 uur"), a number with an optional middle part — times ("2 x 3"),
-    parts ("twee dagdelen van 4"), range ("4 à 6") — then the hour word and an optional unit,
-    half days ("halve dagen", "drie halve dagen") and weekly adjectives ("32-urige werkweek").
-    """
-    w = words_pattern
-    num = rf"(?:\d{{1,3}}(?:[.,]\d{{1,2}})?(?:\s?½)?|½|{w(numbers)})"
-    hour_words = w(v["hour_words"])
-
-    def unit(name: str) -> str:
-        phrases = (p for ps in v["units"].values() for p in ps)
-        return rf"(?:\.?[ \t]*\n?[ \t]*(?P<{name}>{w(phrases)})(?![^\W\d_]))?"  # "20 u. per week"
-
-    per_week = rf"(?:{w(v['part_per_week'])})\s+"
-    joiner = rf"(?:{w(v['part_joiners'])})\s+"
-    middle = (rf"(?:\s?(?P<times>{w(v['times_words'])})\s?(?:{per_week})?(?P<tm>{num})"  # "3 keer per week 2 uur"
-              rf"|\s+(?P<parts>{w(v['part_nouns'])})\s+(?:{per_week}(?:{joiner})?|{joiner})(?P<pm>{num})"
-              rf"|\s?(?P<range>{w(v['range_words'])})\s?(?P<rm>{num}))?")
-    starts = first_chars([*numbers, *v["total_words"], *v["half_day_words"], *"0123456789½"])
-    return (rf"(?=[{starts}])(?<![\w.,:/-])(?:"
-            rf"(?P<total>{w(v['total_words'])})\s*:?\s*(?P<tn>{num})\s*(?:{hour_words})(?![^\W\d_])"
-            rf"|(?P<n>{num}){middle}\s*(?P<hw>{hour_words})(?![^\W\d_]){unit('unit')}"
-            rf"|(?:(?P<hn>{num})\s+)?(?P<half>{w(v['half_day_words'])})(?![^\W\d_]){unit('hunit')}"
-            rf"|(?P<an>{num})[ \t-]?(?P<adj>{w(v['weekly_adjectives'])})(?![^\W\d_]))")
-
-
-# --------------------------------------------------------------------------- numbers and units
-
-_TIME_OF_DAY = re.compile(r"\d{1,2}[.:]\d\d")
-
-
-def parse_number(text: str, g: _Grammar | None = None) -> float | None:
-    """'4' -> 4.0, '2,5' -> 2.5, '2½' -> 2.5, 'vier' -> 4.0; a time of day '10.00' -> None."""
-    g = g or grammar()
-    t = text.strip().lower()
-    if t in g.numbers:
-        return float(g.numbers[t])
-    half = 0.5 if t.endswith("½") else 0.0
-    t = t.rstrip("½").strip()
-    if not t:
-        return half or None
-    if _TIME_OF_DAY.fullmatch(t):
-        return None  # "10.00 uur" is a time of day
-    return float(t.replace(",", ".")) + half
-
-
-@dataclass(frozen=True)
-class _Hit:
     start: int
     end: int
-    fact: HoursFact
+    value: float | None
+    unit: str | None
+    limit: str | None = None
+    low: float | None = None
+    high: float | None = None
 
 
-def _hit(m: re.Match[str], fact: HoursFact) -> _Hit:
-    return _Hit(m.start(), m.end(), fact)
-
-
-def _fact(m: re.Match[str], source: str, value: float | None, unit: str | None, page: int,
-          **extra: Any) -> HoursFact:
-    """``m`` ran over the folded text; the fact's text is the figure as written."""
-    return HoursFact(value=value, unit=unit, text=" ".join(source[m.start():m.end()].split()), page=page, quote="",
-                     **extra)
-
-
-def _read(m: re.Match[str], page: int, g: _Grammar, source: str) -> HoursFact | None:
-    """A figure match as a fact; None when it is not an hour figure (a time of day, "4 u")."""
+def _read(m: re.Match[str], g: _Grammar) -> _Hit | None:
+    """A figure match as a hit; None when it is not an hour figure (a time of day, "4 u")."""
     groups = m.groupdict()
+    a, b = m.span()
     if groups["total"]:
         n = parse_number(groups["tn"], g)
-        return _fact(m, source, n, "total", page) if n else None
+        return _Hit(a, b, n, "total") if n else None
     if groups["adj"]:
         n = parse_number(groups["an"], g)
-        return _fact(m, source, n, "per_week", page) if n else None
+        return _Hit(a, b, n, "per_week") if n else None
     if groups["half"]:
         unit = g.units.get(_unit_key(groups["hunit"] or ""))
         if groups["hn"] is None:
-            return _fact(m, source, g.half_day_hours, unit or "per_day", page)
+            return _Hit(a, b, g.half_day_hours, unit or "per_day")
         n = parse_number(groups["hn"], g)
-        return _fact(m, source, n * g.half_day_hours, "per_week", page) if n else None
+        return _Hit(a, b, n * g.half_day_hours, "per_week") if n else None
     n = parse_number(groups["n"], g)
     second = groups["tm"] or groups["pm"] or groups["rm"]
     mm = parse_number(second, g) if second else None
@@ -192,12 +72,12 @@ def _read(m: re.Match[str], page: int, g: _Grammar, source: str) -> HoursFact | 
     if not n or (second and not mm):
         return None
     if groups["times"] or groups["parts"]:
-        return _fact(m, source, n * mm, "per_week", page)
+        return _Hit(a, b, n * mm, "per_week")
     if groups["hw"] in g.short_hour_words and unit is None:
         return None  # "4 u" alone is too short to trust
     if groups["range"]:
-        return _fact(m, source, n, unit, page, low=n, high=mm) if n < mm else None
-    return _fact(m, source, n, unit, page)
+        return _Hit(a, b, n, unit, low=n, high=mm) if n < mm else None
+    return _Hit(a, b, n, unit)
 
 
 WINDOW_BEFORE, WINDOW_AFTER = 80, 40  # chars around an hour word that a figure can span
@@ -206,7 +86,7 @@ SCHEDULE_INTRO_REACH = 2  # blocks back to the sentence introducing a schedule (
 STEP_LABEL_REACH = 40  # "vanaf week 12 t/m 14 | " is the longest step label
 
 
-def _scan(text: str, page: int) -> list[_Hit]:
+def _scan(text: str) -> list[_Hit]:
     """Every hour figure, leftmost-longest; unitless ones still have ``unit`` None.
 
     The figure pattern runs only in windows around hour words: a number-word alternation
@@ -214,13 +94,14 @@ def _scan(text: str, page: int) -> list[_Hit]:
     """
     g = grammar()
     folded = fold(text)
-    hits = [_hit(m, HoursFact(None, None, " ".join(text[m.start():m.end()].split()), page, "", limit="none"))
+    hits = [_Hit(m.start(), m.end(), None, None, limit="none")
             for m in finditer_windows(g.no_limit, folded, anchor_windows(folded, g.no_limit_key, NO_LIMIT_REACH,
                                                                           NO_LIMIT_REACH))]
+    max_rate = g.max_rate
     for m in finditer_windows(g.figure, folded, anchor_windows(folded, g.anchor, WINDOW_BEFORE, WINDOW_AFTER)):
-        fact = _read(m, page, g, text)
-        if fact is not None and (fact.value or 0) <= g.max_rate.get(fact.unit, float("inf")):
-            hits.append(_hit(m, fact))
+        hit = _read(m, g)
+        if hit is not None and (hit.value or 0) <= max_rate.get(hit.unit, float("inf")):
+            hits.append(hit)
     hits.sort(key=lambda h: (h.start, h.start - h.end))
     kept: list[_Hit] = []
     for h in hits:
@@ -273,7 +154,7 @@ def role_of_title(title: str | None) -> str | None:
     return grammar().role_of[" ".join(m.group(0).lower().split())] if m else None
 
 
-def _finish(text: str, hits: Sequence[_Hit], g: _Grammar, title_role: str | None = None,
+def _finish(text: str, hits: Sequence[_Hit], g: _Grammar, page: int, title_role: str | None = None,
             document: str = "") -> list[tuple[_Hit, HoursFact]]:
     """Quote and role for each hit (word before, section title, word after); unitless figures
     become weekly or are dropped. Each hit's sentence is found once and the fact built once."""
@@ -285,15 +166,16 @@ def _finish(text: str, hits: Sequence[_Hit], g: _Grammar, title_role: str | None
     for h, span in zip(hits, spans):
         before, after = roles_near(text, h.start, h.end, marks, span)
         role = before or title_role or after
-        unit = h.fact.unit
-        if h.fact.limit is None and unit is None:
-            if not (role and role != "worked" and g.bare_min <= (h.fact.value or 0) <= g.bare_max):
+        unit = h.unit
+        if h.limit is None and unit is None:
+            if not (role and role != "worked" and g.bare_min <= (h.value or 0) <= g.bare_max):
                 continue
             unit = "per_week"
-        if h.fact.limit == "none" and role is None:
+        if h.limit == "none" and role is None:
             role = "fml"  # an hour limit is what a belastbaarheid states
-        fact = replace(h.fact, quote=quote_in_span(text, span, h.start, h.end), role=role, unit=unit,
-                       document=document)
+        fact = HoursFact(value=h.value, unit=unit, text=" ".join(text[h.start:h.end].split()), page=page,
+                         quote=quote_in_span(text, span, h.start, h.end), role=role, limit=h.limit, low=h.low,
+                         high=h.high, document=document)
         out.append((h, fact))
     return out
 
@@ -311,7 +193,13 @@ class _Step:
 
 def _step_label(folded: str, start: int, g: _Grammar) -> re.Match[str] | None:
     """The 'week 3-4:' label that ends right where a figure starts, if any."""
-    for m in g.step.finditer(folded, max(0, start - STEP_LABEL_REACH), start):
+    reach = max(0, start - STEP_LABEL_REACH)
+    # A label ends in a week number, then at most blanks, a ':' or '|' and blanks: without a
+    # digit there no label can end here (most figures follow a word), so the pattern is not run.
+    head = folded[reach:start].rstrip().rstrip(":|").rstrip()
+    if not head[-1:].isdecimal():
+        return None
+    for m in g.step.finditer(folded, reach, start):
         if m.end() == start:
             return m
     return None
@@ -353,7 +241,7 @@ def _schedules(steps: Sequence[_Step]) -> list[list[_Step]]:
 def find_hours(text: str, page: int) -> list[HoursFact]:
     """Every hour figure in ``text``, with the role its sentence shows; schedules as ``steps``."""
     g = grammar()
-    pairs = _finish(text, _scan(text, page), g)
+    pairs = _finish(text, _scan(text), g, page)
     facts = [f for _, f in pairs]
     return _attach_schedules(facts, _steps_in(text, 0, pairs, 0))
 
@@ -411,7 +299,7 @@ def hours_in_document(doc: Document, sections: Sequence[Section] | None = None) 
         if block.kind == "heading":
             heading_role = role_of_title(block.text)
         title_role = role_of_title(titles.get(id(block))) or heading_role
-        pairs = _finish(block.text, _scan(block.text, block.page), g, title_role, doc.path)
+        pairs = _finish(block.text, _scan(block.text), g, block.page, title_role, doc.path)
         steps += _steps_in(block.text, index, pairs, len(facts))
         facts += [f for _, f in pairs]
         places += [(index, title_role)] * len(pairs)
