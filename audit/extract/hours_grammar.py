@@ -98,7 +98,7 @@ def _figure_pattern(v: Mapping[str, Any], numbers: Mapping[str, int]) -> str:
     """One pattern for every figure form, so the text is scanned once (runs on folded text).
 
     Branches, tried in this order at each position (the longer form first):
-    total ("totaal 12 uur"), a number with an optional middle part — times ("2 x 3"),
+    total ("totaal 12 uur", not followed by a unit), a number with an optional middle part — times ("2 x 3"),
     parts ("twee dagdelen van 4"), range ("4 à 6") — then the hour word and an optional unit,
     half days ("halve dagen", "drie halve dagen") and weekly adjectives ("32-urige werkweek").
     """
@@ -106,8 +106,10 @@ def _figure_pattern(v: Mapping[str, Any], numbers: Mapping[str, int]) -> str:
     num = rf"(?:\d{{1,3}}(?:[.,]\d{{1,2}})?(?:\s?½)?|½|{w(numbers)})"
     hour_words = w(v["hour_words"])
 
-    def unit(name: str) -> str:
+    def unit(name: str | None) -> str:
         phrases = (p for ps in v["units"].values() for p in ps)
+        if name is None:  # the unit alone, to look ahead for
+            return rf"\.?[ \t]*\n?[ \t]*(?:{w(phrases)})(?![^\W\d_])"
         return rf"(?:\.?[ \t]*\n?[ \t]*(?P<{name}>{w(phrases)})(?![^\W\d_]))?"  # "20 u. per week"
 
     per_week = rf"(?:{w(v['part_per_week'])})\s+"
@@ -117,7 +119,8 @@ def _figure_pattern(v: Mapping[str, Any], numbers: Mapping[str, int]) -> str:
               rf"|\s?(?P<range>{w(v['range_words'])})\s?(?P<rm>{num}))?")
     starts = first_chars([*numbers, *v["total_words"], *v["half_day_words"], *"0123456789½"])
     return (rf"(?=[{starts}])(?<![\w.,:/-])(?:"
-            rf"(?P<total>{w(v['total_words'])})\s*:?\s*(?P<tn>{num})\s*(?:{hour_words})(?![^\W\d_])"
+            # "in totaal 25 uur in de week" is a weekly figure: a total only without a unit after it
+            rf"(?P<total>{w(v['total_words'])})\s*:?\s*(?P<tn>{num})\s*(?:{hour_words})(?![^\W\d_])(?!{unit(None)})"
             rf"|(?P<n>{num}){middle}\s*(?P<hw>{hour_words})(?![^\W\d_]){unit('unit')}"
             rf"|(?:(?P<hn>{num})\s+)?(?P<half>{w(v['half_day_words'])})(?![^\W\d_]){unit('hunit')}"
             rf"|(?P<an>{num})[ \t-]?(?P<adj>{w(v['weekly_adjectives'])})(?![^\W\d_]))")

@@ -16,6 +16,8 @@ def one_figure(text: str):
 
 @pytest.mark.parametrize("text, written, value, unit", [
     ("Zij kan 4 uur per dag werken.", "4 uur per dag", 4.0, "per_day"),
+    ("Zij werkt nu in totaal 20 uur in de week.", "20 uur in de week", 20.0, "per_week"),  # a rate, not a total
+    ("Er is in totaal 14 uur coaching ingezet.", "in totaal 14 uur", 14.0, "total"),
     ("Start met 2 x 3 uur per week.", "2 x 3 uur per week", 6.0, "per_week"),
     ("Start met 3 × 4 uur.", "3 × 4 uur", 12.0, "per_week"),
     ("Start met 3x4 uur.", "3x4 uur", 12.0, "per_week"),
