@@ -50,14 +50,29 @@ def condition_in_dossier(condition: str, docs: Sequence[AuditedDocument], checkl
     return bool(condition_holds(condition, texts, checklists, [d.doc_type for d in docs]))
 
 
+class _Owners:
+    """``title_owners`` of each document against the riv checklist, worked out once per dossier
+    rather than once per riv part (issue 3). Keeps each document it was asked about, so an id
+    is never taken for another document's."""
+
+    def __init__(self, checklists):
+        self.riv = checklists.components.get("riv", {})
+        self.done: dict[int, tuple[AuditedDocument, dict[int, set[str]]]] = {}
+
+    def __call__(self, audited: AuditedDocument) -> dict[int, set[str]]:
+        if id(audited) not in self.done:
+            self.done[id(audited)] = (audited, title_owners(audited.sections, self.riv))
+        return self.done[id(audited)][1]
+
+
 def _shown_in(docs: Sequence[AuditedDocument], types: Sequence[str], cid: str, comp: Mapping,
-              checklists) -> ComponentResult | None:
+              checklists, owners_of: _Owners | None = None) -> ComponentResult | None:
     """The component judged on each document of these types; the first present one."""
-    riv = checklists.components.get("riv", {})
+    owners_of = owners_of or _Owners(checklists)
     for audited in docs:
         if audited.doc_type not in types:
             continue
-        owners = title_owners(audited.sections, riv)
+        owners = owners_of(audited)
         result = judge_component(audited, cid, comp, owners, checklists)
         if comp.get("check"):
             result = run_check(comp["check"], audited, cid, comp, result, owners, checklists)
@@ -89,7 +104,8 @@ def _gegevens(docs: Sequence[AuditedDocument], cid: str, comp: Mapping, checklis
     return ComponentResult(cid, "missing", evidence, texts[0], texts[1], practice)
 
 
-def _judge(key: str, comp: Mapping, docs, week: int | None, checklists) -> ComponentResult:
+def _judge(key: str, comp: Mapping, docs, week: int | None, checklists,
+           owners_of: _Owners | None = None) -> ComponentResult:
     cid = f"riv.{key}"
     practice = bool(comp.get("practice_norm"))
     when = comp.get("when")
@@ -102,7 +118,7 @@ def _judge(key: str, comp: Mapping, docs, week: int | None, checklists) -> Compo
         if audited.doc_type in rules.get("documents", ()):
             return ComponentResult(cid, "present", (_first_evidence(audited),), practice_norm=practice)
     for types in (rules.get("entries_in", ()), rules.get("content_in", ())):
-        shown = _shown_in(docs, types, cid, comp, checklists) if types else None
+        shown = _shown_in(docs, types, cid, comp, checklists, owners_of) if types else None
         if shown:
             return shown
     due = rules.get("due_week")
@@ -120,4 +136,5 @@ def assess_dossier(docs: Sequence[AuditedDocument], timeline: Timeline, peildatu
     """Every riv.* component for the dossier as a whole, as of the peildatum."""
     riv = getattr(checklists, "components", {}).get("riv", {})
     week = _week(timeline, peildatum)
-    return tuple(_judge(key, comp, list(docs), week, checklists) for key, comp in riv.items())
+    owners_of = _Owners(checklists)
+    return tuple(_judge(key, comp, list(docs), week, checklists, owners_of) for key, comp in riv.items())

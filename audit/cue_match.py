@@ -1,0 +1,194 @@
+"""Cue words to compiled patterns, and which of their matches count (audit.components).
+
+Word lists live in checklists/; each becomes one compiled alternation (faster than spaCy's Matcher
+for plain word lists, LESSONS.md 2). A match counts when it is not negated in its clause ("er is
+(nog) geen scholing ingezet"; checklists/data/negation.yaml); an intention ("daarna zoekprofiel
+vaststellen") or an expectation ("wacht op nieuwe FML") is told apart from what was done.
+
+Each pattern comes with the literal texts one of its matches must contain (the first word of
+each phrase): a text holding none of them is passed over without a regex search (issue 3).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+
+from audit.extract.dates import find_dates
+from audit.extract.dates import vocabulary as date_vocabulary
+
+_SPACES = re.compile(r"[ \t]+")
+_CLAUSE_END = re.compile(r"[.;!?\n]")
+
+
+# --------------------------------------------------------------------------- text and patterns
+
+
+@lru_cache(maxsize=4096)
+def normalise(text: str) -> str:
+    """Cached: each component looks at the same blocks again (benchmarks/profile_check.py)."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+    return _SPACES.sub(" ", text.lower())
+
+
+def _word_pattern(phrase: str) -> str:
+    """'afstand tot de arbeidsmarkt' -> words joined by space or hyphen; 'sollicit*' -> a stem."""
+    parts = []
+    for word in phrase.lower().split():
+        core = re.escape(word.rstrip("*"))
+        parts.append(core + (r"\w*" if word.endswith("*") else ""))
+    return r"[\s\-]+".join(parts)
+
+
+@lru_cache(maxsize=4096)
+def compile_words(words: tuple[str, ...]) -> re.Pattern | None:
+    """One alternation for a word list (longest first), word boundaries outside the alternation:
+    30x faster than a boundary per alternative (benchmarks/components_matching.py)."""
+    words = tuple(sorted({w for w in words if w.strip()}, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + "|".join(_word_pattern(w) for w in words) + r")(?!\w)") if words else None
+
+
+@lru_cache(maxsize=4096)
+def word_starts(words: tuple[str, ...]) -> tuple[str, ...]:
+    """What a match of ``compile_words(words)`` must contain: the first word of one of the phrases,
+    lower case, without its stem star (the pattern is these words escaped, case-sensitive). A
+    start that holds a shorter one is left out: where it stands, so does the shorter one."""
+    starts = sorted({w.lower().split()[0].rstrip("*") for w in words if w.strip()}, key=len)
+    kept: list[str] = []
+    for start in starts:
+        if not any(k in start for k in kept):
+            kept.append(start)
+    return tuple(kept)
+
+
+def may_match(words: tuple[str, ...], text: str) -> bool:
+    """False only where ``compile_words(words)`` cannot match ``text``: none of its starts stands there."""
+    return any(start in text for start in word_starts(words))
+
+
+@lru_cache(maxsize=4096)
+def compile_each(words: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    return tuple(p for w in words if (p := compile_words((w,))) is not None)
+
+
+@lru_cache(maxsize=4096)
+def _each_with_start(words: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    """``compile_each`` with the literal text each match starts with (the phrase's first word,
+    lower case, without its stem star): where that text is not in the text, the pattern cannot
+    match, and a substring test is far cheaper than a search that starts with a look-behind."""
+    return tuple((w.lower().split()[0].rstrip("*"), p) for w in words
+                 if (p := compile_words((w,))) is not None)
+
+
+def _count_found(words: tuple[str, ...], norm: str) -> int:
+    """How many of ``compile_each(words)`` match in ``norm``."""
+    return sum(1 for start, p in _each_with_start(words) if start in norm and p.search(norm))
+
+
+def vocab(checklists, name: str) -> Mapping:
+    return (getattr(checklists, "vocab", {}) or {}).get(name, {}) or {}
+
+
+def message(checklists, key: str, **fill) -> tuple[str, str]:
+    """A sentence of checklists/data/component_messages.yaml, Dutch and English, filled in."""
+    entry = vocab(checklists, "component_messages").get(key, {}) or {}
+    return entry.get("nl", key).format(**fill), entry.get("en", key).format(**fill)
+
+
+def has_date(text: str, checklists=None) -> bool:
+    """A day-month-year date as the date extractor reads it ('26 feb. 2024', '12-3-24'), or a month
+    with its year ('maart 2024', a period); the month words are those of checklists/data/dates.yaml."""
+    if find_dates(text, 1):
+        return True
+    return bool(_month_year().search(normalise(text)))
+
+
+def _substance_hits(text: str, norm: str, phrases: tuple[str, ...]) -> int:
+    """How many substance words the text has. Month names among them mean dates are substance: then
+    the dates the date extractor reads count, in every written form ('op 27 mei 2024 en 26 aug. 2024':
+    two moments), in place of the bare month words."""
+    months = _months()
+    words = [w for w in phrases if not months.fullmatch(w.lower())]
+    hits = _count_found(tuple(words), norm)
+    if len(words) == len(phrases):
+        return hits
+    month_hits = _count_found(tuple(w for w in phrases if w not in words), norm)
+    return hits + max(month_hits, len({d.value for d in find_dates(text, 1)}))
+
+
+@lru_cache(maxsize=1)
+def _months() -> re.Pattern:
+    forms = tuple(str(f) for fs in date_vocabulary("dates")["months"].values() for f in fs)
+    return compile_words(forms)
+
+
+@lru_cache(maxsize=1)
+def _month_year() -> re.Pattern:
+    return re.compile(_months().pattern + r"\.?,?\s*'?(?:19|20)?\d{2}(?!\d)")
+
+
+# --------------------------------------------------------------------------- negation
+
+
+def _negation(checklists) -> Mapping:
+    return vocab(checklists, "negation")
+
+
+@lru_cache(maxsize=64)
+def _normalised_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalise(w).strip() for w in words)
+
+
+def is_absent_value(text: str, checklists) -> bool:
+    value = normalise(text).strip().strip(".:;").strip()
+    absent = _normalised_set(tuple(_negation(checklists).get("absent_values", ())))
+    return not value or value in absent or set(value) <= set(".-_… ")
+
+
+def is_negated(text: str, start: int, end: int, checklists) -> bool:
+    """A negation word in front of the cue, or a negating phrase behind it, in the same sentence and
+    clause: a scope breaker between them ('niet geleid tot werkhervatting', 'geen vacature, maar
+    wel een werkervaringsplek') keeps the negation off the cue."""
+    neg = _negation(checklists)
+    clause_start = max(text.rfind(c, 0, start) for c in ".;!?\n") + 1  # not a split of the whole text per cue
+    clause_end = _CLAUSE_END.search(text, end)
+    left = text[clause_start:start].split()[-int(neg.get("window_before", 4)):]
+    right = text[end:clause_end.start() if clause_end else len(text)].split()[: int(neg.get("window_after", 6))]
+    breakers = _normalised_set(tuple(neg.get("scope_breakers", ())))
+    before = compile_words(tuple(neg.get("before", ())))
+    after = compile_words(tuple(neg.get("after", ())))
+    cut = max((i for i, w in enumerate(left) if w.strip(",:") in breakers), default=-1)
+    left = left[cut + 1:]
+    stop = next((i for i, w in enumerate(right) if w.strip(",:") in breakers), len(right))
+    right = right[:stop]
+    return bool((before and before.search(" ".join(left))) or (after and after.search(" ".join(right))))
+
+
+def has_intent(text: str, checklists) -> bool:
+    """Future or intended, not done: 'daarna zoekprofiel vaststellen', 'volgende periode start sollicitaties'
+    (checklists/data/negation.yaml ``intent``)."""
+    pattern = compile_words(tuple(_negation(checklists).get("intent", ())))
+    return bool(pattern and pattern.search(normalise(text)))
+
+
+def awaited(text: str, start: int, checklists) -> bool:
+    """An expectation in the same sentence in front of a match ('wacht op nieuwe FML'; negation.yaml ``awaiting``)."""
+    neg = _negation(checklists)
+    left = re.split(r"[.;!?\n]", text[:start])[-1].split()[-int(neg.get("intent_window", 5)):]
+    pattern = compile_words(tuple(neg.get("awaiting", ())))
+    return bool(pattern and pattern.search(" ".join(left)))
+
+
+def live_matches(pattern: re.Pattern | None, text: str, checklists, negatable: bool = True) -> list[re.Match]:
+    return list(iter_live(pattern, text, checklists, negatable))
+
+
+def iter_live(pattern: re.Pattern | None, text: str, checklists, negatable: bool = True) -> Iterator[re.Match]:
+    """``live_matches`` one at a time: a caller wanting the first is spared the negation tests of the rest."""
+    if pattern is None:
+        return
+    for m in pattern.finditer(text):
+        if not (negatable and is_negated(text, m.start(), m.end(), checklists)):
+            yield m
