@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-from audit.extract.dates import find_dates
+from audit.extract.dates import resolve, scan_dates
 from audit.extract.dates import vocabulary as date_vocabulary
 
 _SPACES = re.compile(r"[ \t]+")
@@ -100,7 +100,7 @@ def message(checklists, key: str, **fill) -> tuple[str, str]:
 def has_date(text: str, checklists=None) -> bool:
     """A day-month-year date as the date extractor reads it ('26 feb. 2024', '12-3-24'), or a month
     with its year ('maart 2024', a period); the month words are those of checklists/data/dates.yaml."""
-    if find_dates(text, 1):
+    if date_values(text):
         return True
     return bool(_month_year().search(normalise(text)))
 
@@ -109,13 +109,27 @@ def _substance_hits(text: str, norm: str, phrases: tuple[str, ...]) -> int:
     """How many substance words the text has. Month names among them mean dates are substance: then
     the dates the date extractor reads count, in every written form ('op 27 mei 2024 en 26 aug. 2024':
     two moments), in place of the bare month words."""
-    months = _months()
-    words = [w for w in phrases if not months.fullmatch(w.lower())]
-    hits = _count_found(tuple(words), norm)
-    if len(words) == len(phrases):
+    words, month_words = _month_split(phrases)
+    hits = _count_found(words, norm)
+    if not month_words:
         return hits
-    month_hits = _count_found(tuple(w for w in phrases if w not in words), norm)
-    return hits + max(month_hits, len({d.value for d in find_dates(text, 1)}))
+    month_hits = _count_found(month_words, norm)
+    return hits + max(month_hits, len(set(date_values(text))))
+
+
+@lru_cache(maxsize=1024)
+def _month_split(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The substance words that are no month name, and those that are (those in the first
+    list never count as months, however often they stand in ``phrases``)."""
+    months = _months()
+    words = tuple(w for w in phrases if not months.fullmatch(w.lower()))
+    return words, tuple(w for w in phrases if w not in words)
+
+
+def date_values(text: str) -> list:
+    """The values of ``find_dates(text, 1)`` (the same scan and year resolution) without the quote
+    each fact carries: here only whether there are dates, and how many, counts (issue 3)."""
+    return [value for _, value, _, _ in resolve(scan_dates(text), None)]
 
 
 @lru_cache(maxsize=1)

@@ -90,3 +90,14 @@ def test_title_owners_are_those_of_the_plain_loop():
             block = Block("heading", title, 1)
             sections.append(Section(title, (block,), 1, rnd.choice(["heading", "label"])))
         assert title_owners(sections, components) == _plain_owners(sections, components)
+
+
+def test_date_values_are_those_of_find_dates():
+    from audit.cue_match import date_values
+    from audit.extract.dates import find_dates
+    rnd = random.Random(31)
+    pieces = ["op 27 mei 2024", "26 aug. 2024", "12-3-24", "3 juni", "01-03-2024 t/m 14-04-2024", "week 12",
+              "maart 2024", "31-02-2024", "2024-05-01", "14 t/m 18 april", "en", "gesprek", "\n"]
+    for _ in range(300):
+        text = " ".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
+        assert date_values(text) == [d.value for d in find_dates(text, 1)], text
