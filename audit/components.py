@@ -18,9 +18,9 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from audit.cue_match import (  # noqa: F401  (re-exported: audit.components was their home)
-    _count_found, _each_with_start, _months, _negation, _substance_hits, awaited, compile_each, compile_words,
-    has_date, has_intent, is_absent_value, is_negated, iter_live, live_matches, may_match, message, normalise,
-    vocab)
+    TextIndex, _count_found, _each_with_start, _months, _negation, _substance_hits, awaited, compile_each,
+    compile_words, has_date, has_intent, is_absent_value, is_negated, iter_live, live_matches, may_match, message,
+    normalise, vocab)
 from audit.model import AuditedDocument, Block, ComponentResult, Evidence, Finding, Section
 from audit.segment import normalise_title
 
@@ -164,9 +164,8 @@ def find_places(audited: AuditedDocument, key: str, comp: Mapping, owners: Mappi
     if pattern is None:
         return places
     negatable = comp.get("negatable", True)
-    for block, text in parts.phrase_blocks:
-        if not may_match(phrases, text):
-            continue  # none of the phrases' first words: no match (issue 3, speed only)
+    for index in parts.phrase_index.matching(phrases):  # the others hold no phrase's first word
+        block, text = parts.phrase_blocks[index]
         match = next(iter_live(pattern, text, checklists, negatable), None)
         if match is None:
             continue
@@ -190,6 +189,7 @@ class _Parts:
     planning: set[int]  # ids of the blocks under a planning heading
     context: dict[int, str]  # block id -> the text around it
     phrase_blocks: tuple[tuple[Block, str], ...]  # blocks a phrase may stand in, with their normalised text
+    phrase_index: TextIndex  # of the normalised texts of phrase_blocks
 
 
 _LAST_PARTS: list[_Parts] = []
@@ -205,7 +205,7 @@ def _document_parts(audited: AuditedDocument, checklists) -> _Parts:
     phrase_blocks = tuple((b, normalise(b.text)) for b in audited.document.blocks
                           if not b.is_furniture and id(b) not in titles)
     parts = _Parts(audited.document, sections, checklists, _planning_blocks(sections, checklists),
-                   _block_context(sections), phrase_blocks)
+                   _block_context(sections), phrase_blocks, TextIndex([text for _, text in phrase_blocks]))
     _LAST_PARTS[:] = [parts]
     return parts
 
@@ -316,10 +316,9 @@ def condition_holds(condition: str, texts: Iterable[str], checklists, doc_types:
     pattern = compile_words(phrases)
     if pattern is None:
         return False
-    for text in texts:
-        norm = normalise(text)
-        if not may_match(phrases, norm):
-            continue  # none of the phrases' first words: no match (issue 3, speed only)
+    norms = [normalise(text) for text in texts]
+    for index in TextIndex(norms).matching(phrases):  # the others hold no phrase's first word
+        norm = norms[index]
         for match in iter_live(pattern, norm, checklists):
             # 'wacht op nieuwe FML': expected, not the situation
             if not (entry.get("exclude_intent") and awaited(norm, match.start(), checklists)):

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
+from itertools import accumulate
 
 from audit.extract.dates import resolve, scan_dates
 from audit.extract.dates import vocabulary as date_vocabulary
@@ -66,6 +68,36 @@ def word_starts(words: tuple[str, ...]) -> tuple[str, ...]:
 def may_match(words: tuple[str, ...], text: str) -> bool:
     """False only where ``compile_words(words)`` cannot match ``text``: none of its starts stands there."""
     return any(start in text for start in word_starts(words))
+
+
+class TextIndex:
+    """Many texts joined once, so that which of them hold a literal takes a few substring searches
+    of the whole instead of a test of every text (issue 3, speed only)."""
+
+    def __init__(self, texts: Sequence[str]):
+        self.texts = texts
+        self.joined = "\x00".join(texts)
+        self.starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0)) if texts else []
+
+    def holding(self, literals: Iterable[str]) -> list[int]:
+        """The indexes, in order, of the texts that may hold one of the literals: every text that
+        holds one is among them (one that spans a separator adds a text that may not)."""
+        found: set[int] = set()
+        for literal in literals:
+            if not literal:
+                return list(range(len(self.texts)))
+            pos = self.joined.find(literal)
+            while pos >= 0:
+                i = bisect_right(self.starts, pos) - 1
+                found.add(i)
+                if i + 1 >= len(self.starts):
+                    break
+                pos = self.joined.find(literal, self.starts[i + 1])  # the next text on
+        return sorted(found)
+
+    def matching(self, words: tuple[str, ...]) -> list[int]:
+        """The texts ``compile_words(words)`` may match: those holding one of its starts."""
+        return self.holding(word_starts(words))
 
 
 @lru_cache(maxsize=4096)

@@ -101,3 +101,17 @@ def test_date_values_are_those_of_find_dates():
     for _ in range(300):
         text = " ".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
         assert date_values(text) == [d.value for d in find_dates(text, 1)], text
+
+
+def test_text_index_finds_every_text_holding_a_literal():
+    from audit.cue_match import TextIndex
+    rnd = random.Random(37)
+    alphabet = "ab \x00c"
+    for _ in range(400):
+        texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 6))) for _ in range(rnd.randint(0, 7))]
+        literals = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 3))) for _ in range(rnd.randint(0, 3))]
+        held = TextIndex(texts).holding(literals)
+        assert held == sorted(set(held))
+        assert {i for i, t in enumerate(texts) if any(lit in t for lit in literals)} <= set(held)
+        if "\x00" not in "".join(literals):
+            assert set(held) == {i for i, t in enumerate(texts) if any(lit in t for lit in literals)}
