@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from audit.cue_match import (  # noqa: F401  (re-exported: audit.components was their home)
     TextIndex, _count_found, _each_with_start, _months, _negation, _substance_hits, awaited, compile_each,
-    compile_words, has_date, has_intent, is_absent_value, is_negated, iter_live, live_matches, may_match, message,
+    compile_words, has_date, has_intent, is_absent_value, is_negated, iter_live, live_matches, message,
     normalise, vocab)
 from audit.model import AuditedDocument, Block, ComponentResult, Evidence, Finding, Section
 from audit.segment import normalise_title

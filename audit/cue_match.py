@@ -5,8 +5,8 @@ for plain word lists, LESSONS.md 2). A match counts when it is not negated in it
 (nog) geen scholing ingezet"; checklists/data/negation.yaml); an intention ("daarna zoekprofiel
 vaststellen") or an expectation ("wacht op nieuwe FML") is told apart from what was done.
 
-Each pattern comes with the literal texts one of its matches must contain (the first word of
-each phrase): a text holding none of them is passed over without a regex search (issue 3).
+Each pattern comes with the literal texts one of its matches must contain (the words of one of
+its phrases): a text holding none of them is passed over without a regex search (issue 3).
 """
 from __future__ import annotations
 
@@ -52,24 +52,6 @@ def compile_words(words: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(_word_pattern(w) for w in words) + r")(?!\w)") if words else None
 
 
-@lru_cache(maxsize=4096)
-def word_starts(words: tuple[str, ...]) -> tuple[str, ...]:
-    """What a match of ``compile_words(words)`` must contain: the first word of one of the phrases,
-    lower case, without its stem star (the pattern is these words escaped, case-sensitive). A
-    start that holds a shorter one is left out: where it stands, so does the shorter one."""
-    starts = sorted({w.lower().split()[0].rstrip("*") for w in words if w.strip()}, key=len)
-    kept: list[str] = []
-    for start in starts:
-        if not any(k in start for k in kept):
-            kept.append(start)
-    return tuple(kept)
-
-
-def may_match(words: tuple[str, ...], text: str) -> bool:
-    """False only where ``compile_words(words)`` cannot match ``text``: none of its starts stands there."""
-    return any(start in text for start in word_starts(words))
-
-
 class TextIndex:
     """Many texts joined once, so that which of them hold a literal takes a few substring searches
     of the whole instead of a test of every text (issue 3, speed only)."""
@@ -78,6 +60,7 @@ class TextIndex:
         self.texts = texts
         self.joined = "\x00".join(texts)
         self.starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0)) if texts else []
+        self._memo: dict[str, set[int]] = {}
 
     def holding(self, literals: Iterable[str]) -> list[int]:
         """The indexes, in order, of the texts that may hold one of the literals: every text that
@@ -96,8 +79,29 @@ class TextIndex:
         return sorted(found)
 
     def matching(self, words: tuple[str, ...]) -> list[int]:
-        """The texts ``compile_words(words)`` may match: those holding one of its starts."""
-        return self.holding(word_starts(words))
+        """The texts ``compile_words(words)`` may match: those holding every word of one phrase
+        (each word of a phrase stands in its match, a stem without its star)."""
+        found: set[int] = set()
+        for cores in phrase_cores(words):
+            hits: set[int] | None = None
+            for core in cores:
+                hits = self._held(core) if hits is None else hits & self._held(core)
+                if not hits:
+                    break
+            found |= hits or set()
+        return sorted(found)
+
+    def _held(self, literal: str) -> set[int]:
+        if literal not in self._memo:
+            self._memo[literal] = set(self.holding((literal,)))
+        return self._memo[literal]
+
+
+@lru_cache(maxsize=4096)
+def phrase_cores(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Per phrase of ``compile_words(words)`` the literal text of each of its words (lower case,
+    without the stem star), as the pattern escapes them."""
+    return tuple(tuple(w.rstrip("*") for w in phrase.lower().split()) for phrase in {w for w in words if w.strip()})
 
 
 @lru_cache(maxsize=4096)

@@ -1,5 +1,5 @@
 """The speed-ups of component matching (issue 3) give the answers of the plain code: the literal
-prefilter skips only texts a pattern cannot match, the first live match is the first of all live
+prefilter (TextIndex) skips only texts a pattern cannot match, the first live match is the first of all live
 matches, and title owners are those of the per-section cue lists."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import random
 
 from audit.checklist import load_checklists
 from audit.components import HEADING_SCORE, title_score, title_owners
-from audit.cue_match import compile_words, iter_live, live_matches, may_match, normalise, word_starts
+from audit.cue_match import compile_words, iter_live, live_matches, normalise
 from audit.model import Block, Section
 
 TRICKY = "İıſKÅµßẞÉéËëÀàÿŸ–’•\u00a0ǅ-*.;\n "
@@ -32,22 +32,6 @@ def _texts(phrases: tuple[str, ...], rnd: random.Random, count: int = 40) -> lis
         text = " ".join(parts)
         out.append(normalise(text) if rnd.random() < 0.8 else text)
     return out
-
-
-def test_may_match_is_false_only_where_the_pattern_finds_nothing():
-    checklists = load_checklists()
-    rnd = random.Random(17)
-    for phrases in _phrase_lists(checklists):
-        pattern = compile_words(phrases)
-        for text in _texts(phrases, rnd):
-            if not may_match(phrases, text):
-                assert pattern is None or pattern.search(text) is None, (phrases, text)
-
-
-def test_word_starts_each_found_in_every_match_it_stands_for():
-    assert word_starts(("sollicit*", "sollicitaties verstuurd", "Zoekprofiel")) == ("sollicit", "zoekprofiel")
-    assert word_starts(("*", "x")) == ("",)
-    assert word_starts(()) == ()
 
 
 def test_first_live_match_is_the_first_of_all_live_matches():
@@ -115,3 +99,14 @@ def test_text_index_finds_every_text_holding_a_literal():
         assert {i for i, t in enumerate(texts) if any(lit in t for lit in literals)} <= set(held)
         if "\x00" not in "".join(literals):
             assert set(held) == {i for i, t in enumerate(texts) if any(lit in t for lit in literals)}
+
+
+def test_text_index_matching_keeps_every_text_the_pattern_matches():
+    from audit.cue_match import TextIndex
+    checklists = load_checklists()
+    rnd = random.Random(41)
+    for phrases in _phrase_lists(checklists):
+        pattern = compile_words(phrases)
+        texts = _texts(phrases, rnd, 30)
+        kept = set(TextIndex(texts).matching(phrases))
+        assert {i for i, t in enumerate(texts) if pattern is not None and pattern.search(t)} <= kept, phrases
