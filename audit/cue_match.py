@@ -83,12 +83,9 @@ class TextIndex:
         (each word of a phrase stands in its match, a stem without its star)."""
         found: set[int] = set()
         for cores in phrase_cores(words):
-            hits: set[int] | None = None
-            for core in cores:
-                hits = self._held(core) if hits is None else hits & self._held(core)
-                if not hits:
-                    break
-            found |= hits or set()
+            longest, rest = cores[0], cores[1:]  # the longest word is the rarest, most likely
+            hits = self._held(longest)
+            found |= {i for i in hits if all(c in self.texts[i] for c in rest)} if rest else hits
         return sorted(found)
 
     def _held(self, literal: str) -> set[int]:
@@ -100,8 +97,9 @@ class TextIndex:
 @lru_cache(maxsize=4096)
 def phrase_cores(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """Per phrase of ``compile_words(words)`` the literal text of each of its words (lower case,
-    without the stem star), as the pattern escapes them."""
-    return tuple(tuple(w.rstrip("*") for w in phrase.lower().split()) for phrase in {w for w in words if w.strip()})
+    without the stem star), as the pattern escapes them; the longest first."""
+    phrases = {w for w in words if w.strip()}
+    return tuple(tuple(sorted((w.rstrip("*") for w in p.lower().split()), key=len, reverse=True)) for p in phrases)
 
 
 @lru_cache(maxsize=4096)
