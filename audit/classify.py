@@ -126,16 +126,31 @@ class Words:
 
     def __init__(self, text: str):
         self.padded = f" {text} "
-        self.words = frozenset(text.split())
+        split = text.split()
+        self.words = frozenset(split)
+        self.clean = " ".join(split) == text  # one space between words: a one-word cue stands iff it is a word
 
     def has(self, cue: str) -> bool:
-        """``f" {cue} " in padded`` (the cue normalised: words with one space between them)."""
+        """``f" {cue} " in padded``."""
         return all(w in self.words for w in _cue_words(cue)) and f" {cue} " in self.padded
+
+    def count(self, cues: frozenset[str]) -> int:
+        """How many of the cues stand in the text: ``sum(self.has(cue) for cue in cues)``."""
+        singles, others = _single_words(cues)
+        hits = len(singles & self.words) if self.clean else sum(1 for cue in singles if self.has(cue))
+        return hits + sum(1 for cue in others if self.has(cue))
 
 
 @lru_cache(maxsize=8192)
 def _cue_words(cue: str) -> tuple[str, ...]:
     return tuple(cue.split())
+
+
+@lru_cache(maxsize=1024)
+def _single_words(cues: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The cues that are one word (no white space in them), and the others."""
+    singles = frozenset(cue for cue in cues if _cue_words(cue) == (cue,))
+    return singles, tuple(cue for cue in cues if cue not in singles)
 
 
 def cue_scores(text: str | Words, checklists: Any, field_name: str, saturation: float) -> dict[str, float]:
@@ -145,8 +160,7 @@ def cue_scores(text: str | Words, checklists: Any, field_name: str, saturation: 
     for dt, cues in settings_of(checklists).phrase_cues[field_name].items():
         if not cues:
             continue
-        hits = sum(1 for cue in cues if found.has(cue))
-        scores[dt] = min(1.0, hits / min(saturation, len(cues)))
+        scores[dt] = min(1.0, found.count(cues) / min(saturation, len(cues)))
     return scores
 
 
@@ -198,7 +212,7 @@ def acts_scores(text: str | Words, settings: Settings) -> dict[str, float]:
     found = text if isinstance(text, Words) else Words(text)
     scores: dict[str, float] = {}
     for dt, groups in settings.acts.items():
-        share = sum(1 for group in groups if any(found.has(cue) for cue in group)) / len(groups)
+        share = sum(1 for group in groups if found.count(group)) / len(groups)
         scores[dt] = share if share >= settings["acts_min_share"] else 0.0
     return scores
 
