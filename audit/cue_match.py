@@ -83,9 +83,13 @@ class TextIndex:
         (each word of a phrase stands in its match, a stem without its star)."""
         found: set[int] = set()
         for cores in phrase_cores(words):
-            longest, rest = cores[0], cores[1:]  # the longest word is the rarest, most likely
-            hits = self._held(longest)
-            found |= {i for i in hits if all(c in self.texts[i] for c in rest)} if rest else hits
+            hits = self._held(cores[0])  # the longest word first: the rarest, most likely
+            for core in cores[1:]:
+                if not hits:
+                    break
+                # a few texts are searched one by one; many, through the index (its hits are kept)
+                hits = {i for i in hits if core in self.texts[i]} if len(hits) <= 8 else hits & self._held(core)
+            found |= hits
         return sorted(found)
 
     def _held(self, literal: str) -> set[int]:
