@@ -20,7 +20,7 @@ company doctor's limitations, prognosis and advice (probleemanalyse), a dated li
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -138,7 +138,25 @@ class Words:
         """How many of the cues stand in the text: ``sum(self.has(cue) for cue in cues)``."""
         singles, others = _single_words(cues)
         hits = len(singles & self.words) if self.clean else sum(1 for cue in singles if self.has(cue))
-        return hits + sum(1 for cue in others if self.has(cue))
+        return hits + sum(1 for cue in self._others_found(others))
+
+    def any(self, cues: frozenset[str]) -> bool:
+        """Whether one of the cues stands in the text."""
+        singles, others = _single_words(cues)
+        if self.clean and singles & self.words or not self.clean and any(self.has(cue) for cue in singles):
+            return True
+        return next(self._others_found(others), None) is not None
+
+    def _others_found(self, others: tuple[tuple[str, tuple[str, ...]], ...]) -> Iterator[str]:
+        """The cues of ``others`` (each with its words, longest first) that stand in the text."""
+        words, padded = self.words, self.padded
+        for cue, parts in others:
+            for word in parts:
+                if word not in words:
+                    break
+            else:
+                if f" {cue} " in padded:
+                    yield cue
 
 
 @lru_cache(maxsize=8192)
@@ -147,10 +165,12 @@ def _cue_words(cue: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1024)
-def _single_words(cues: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The cues that are one word (no white space in them), and the others."""
+def _single_words(cues: frozenset[str]) -> tuple[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The cues that are one word (no white space in them), and the others with their words, the
+    longest (the rarest, most likely) first."""
     singles = frozenset(cue for cue in cues if _cue_words(cue) == (cue,))
-    return singles, tuple(cue for cue in cues if cue not in singles)
+    return singles, tuple((cue, tuple(sorted(_cue_words(cue), key=len, reverse=True)))
+                          for cue in cues if cue not in singles)
 
 
 def cue_scores(text: str | Words, checklists: Any, field_name: str, saturation: float) -> dict[str, float]:
@@ -212,7 +232,7 @@ def acts_scores(text: str | Words, settings: Settings) -> dict[str, float]:
     found = text if isinstance(text, Words) else Words(text)
     scores: dict[str, float] = {}
     for dt, groups in settings.acts.items():
-        share = sum(1 for group in groups if found.count(group)) / len(groups)
+        share = sum(1 for group in groups if found.any(group)) / len(groups)
         scores[dt] = share if share >= settings["acts_min_share"] else 0.0
     return scores
 

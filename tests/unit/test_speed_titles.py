@@ -58,6 +58,7 @@ def test_words_has_answers_as_the_substring_search():
                 assert found.has(cue) == (f" {cue} " in f" {raw} "), (raw, cue)
             some = frozenset(rnd.sample(cues, rnd.randint(0, len(cues))) + ["x\ty", normalise(rnd.choice(WORDS))])
             assert found.count(some) == sum(1 for cue in some if f" {cue} " in f" {raw} "), (raw, some)
+            assert found.any(some) == any(f" {cue} " in f" {raw} " for cue in some), (raw, some)
 
 
 def _page(lines: list[str]) -> Page:
