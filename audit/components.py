@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from audit.cue_match import (  # noqa: F401  (re-exported: audit.components was their home)
     TextIndex, _count_found, _each_with_start, _months, _negation, _substance_hits, awaited, compile_each,
-    compile_words, has_date, has_intent, is_absent_value, is_negated, iter_live, live_matches, message,
+    compile_words, forget_dates, has_date, has_intent, is_absent_value, is_negated, iter_live, live_matches, message,
     normalise, vocab)
 from audit.model import AuditedDocument, Block, ComponentResult, Evidence, Finding, Section
 from audit.segment import normalise_title
@@ -200,6 +200,7 @@ def _document_parts(audited: AuditedDocument, checklists) -> _Parts:
     if last and last.document is audited.document and last.sections is audited.sections \
             and last.checklists is checklists:
         return last
+    forget_dates()  # a new document
     sections = audited.sections
     titles = {id(s.blocks[0]) for s in sections if s.kind == "heading" and s.blocks}
     phrase_blocks = tuple((b, normalise(b.text)) for b in audited.document.blocks

@@ -20,6 +20,8 @@ from itertools import accumulate
 from audit.extract.dates import resolve, scan_dates
 from audit.extract.dates import vocabulary as date_vocabulary
 
+DATE_MEMO_SIZE = 512  # texts whose dates are remembered (within one document)
+_DATE_MEMO: dict[str, tuple] = {}
 _SPACES = re.compile(r"[ \t]+")
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 
@@ -164,10 +166,22 @@ def _month_split(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, 
     return words, tuple(w for w in phrases if w not in words)
 
 
-def date_values(text: str) -> list:
+def date_values(text: str) -> tuple:
     """The values of ``find_dates(text, 1)`` (the same scan and year resolution) without the quote
-    each fact carries: here only whether there are dates, and how many, counts (issue 3)."""
-    return [value for _, value, _, _ in resolve(scan_dates(text), None)]
+    each fact carries: here only whether there are dates, and how many, counts (issue 3).
+    Remembered by text until ``forget_dates``: one document's section body or paragraph is
+    judged for several components."""
+    values = _DATE_MEMO.get(text)
+    if values is None:
+        if len(_DATE_MEMO) > DATE_MEMO_SIZE:
+            _DATE_MEMO.clear()
+        values = _DATE_MEMO[text] = tuple(value for _, value, _, _ in resolve(scan_dates(text), None))
+    return values
+
+
+def forget_dates() -> None:
+    """A new document: the texts of the last one will not come again."""
+    _DATE_MEMO.clear()
 
 
 @lru_cache(maxsize=1)
