@@ -115,6 +115,10 @@ def _ascii_lower(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w.lower() for w in words) if all(w.isascii() for w in words) else ()
 
 
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
+
+
 def page_numbering(page: Page, bundle: dict) -> tuple[tuple[int, int], ...]:
     """Every plausible 'Pagina 2 van 5' on the page (a document's footer, a bundle's stamp)."""
     pattern = _numbering_pattern(bundle)
@@ -123,7 +127,7 @@ def page_numbering(page: Page, bundle: dict) -> tuple[tuple[int, int], ...]:
     words = _ascii_lower(tuple(bundle["page_words"]))
     found = []
     for block in page.blocks:
-        if words and block.text.isascii() and not any(w in block.text.lower() for w in words):
+        if words and block.text.isascii() and not _holds_any(block.text.lower(), words):
             continue  # no page word, so no match: the case-blind search is the slow part (issue 3)
         for match in pattern.finditer(block.text):
             number, total = int(match.group(1)), int(match.group(2))
