@@ -308,8 +308,9 @@ def missing_result(audited: AuditedDocument, component_id: str, comp: Mapping, p
 # --------------------------------------------------------------------------- the document's checklist
 
 
-def condition_holds(condition: str, texts: Iterable[str], checklists, doc_types: Iterable[str] = ()) -> bool:
-    """A when-condition (checklists/data/conditions.yaml) shown by a document type or a phrase that is not negated."""
+def condition_holds(condition: str, texts: Iterable[str] | TextIndex, checklists, doc_types: Iterable[str] = ()) -> bool:
+    """A when-condition (checklists/data/conditions.yaml) shown by a document type or a phrase that is not negated.
+    ``texts`` may come as a TextIndex of their normalised forms (a dossier asks for several conditions)."""
     entry = vocab(checklists, "conditions").get(condition, {}) or {}
     if set(entry.get("doc_types", ())) & set(doc_types):
         return True
@@ -317,9 +318,9 @@ def condition_holds(condition: str, texts: Iterable[str], checklists, doc_types:
     pattern = compile_words(phrases)
     if pattern is None:
         return False
-    norms = [normalise(text) for text in texts]
-    for index in TextIndex(norms).matching(phrases):  # the others hold no phrase's first word
-        norm = norms[index]
+    index = texts if isinstance(texts, TextIndex) else TextIndex([normalise(text) for text in texts])
+    for i in index.matching(phrases):  # the others hold no phrase's words
+        norm = index.texts[i]
         for match in iter_live(pattern, norm, checklists):
             # 'wacht op nieuwe FML': expected, not the situation
             if not (entry.get("exclude_intent") and awaited(norm, match.start(), checklists)):
