@@ -262,13 +262,17 @@ def is_negated_statement(norm: str, comp: Mapping, checklists, own_text: bool = 
     itself negated ('er is (nog) geen scholing ingezet'). Only the component's own cue phrases count:
     a 'niet' in the substance ('hebben niet geleid tot structurele werkhervatting') is what the part
     reports, not a denial of the part."""
-    first = _SENTENCES.split(norm.strip())[0] if norm.strip() else ""
+    first = _SENTENCES.split(norm.strip(), maxsplit=1)[0] if norm.strip() else ""
     after = compile_words(tuple(_negation(checklists).get("after", ())))
     if own_text and after and len(first.split()) <= 8 and after.search(first):
         return True
     pattern = compile_words(tuple(comp.get("cues", {}).get("phrases", ())))
-    found = list(pattern.finditer(norm)) if pattern else []
-    return bool(found) and all(is_negated(norm, m.start(), m.end(), checklists) for m in found)
+    found = False
+    for m in pattern.finditer(norm) if pattern else ():
+        if not is_negated(norm, m.start(), m.end(), checklists):
+            return False  # one mention that is not negated
+        found = True
+    return found
 
 
 def judge_component(audited: AuditedDocument, component_id: str, comp: Mapping, owners, checklists) -> ComponentResult:
