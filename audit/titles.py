@@ -66,7 +66,9 @@ def is_contact(raw: str) -> bool:
         return True
     if not _DIGIT.search(raw):
         return False
-    return bool((_FOUR_DIGITS.search(raw) and _POSTCODE.search(raw)) or _PHONE.search(raw))
+    if _FOUR_DIGITS.search(raw) and _POSTCODE.search(raw):
+        return True
+    return len(_DIGIT.findall(raw)) >= 9 and bool(_PHONE.search(raw))  # a phone number has nine digits
 
 
 @dataclass(frozen=True)
