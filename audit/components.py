@@ -312,7 +312,8 @@ def missing_result(audited: AuditedDocument, component_id: str, comp: Mapping, p
 # --------------------------------------------------------------------------- the document's checklist
 
 
-def condition_holds(condition: str, texts: Iterable[str] | TextIndex, checklists, doc_types: Iterable[str] = ()) -> bool:
+def condition_holds(condition: str, texts: Iterable[str] | TextIndex, checklists,
+                    doc_types: Iterable[str] = ()) -> bool:
     """A when-condition (checklists/data/conditions.yaml) shown by a document type or a phrase that is not negated.
     ``texts`` may come as a TextIndex of their normalised forms (a dossier asks for several conditions)."""
     entry = vocab(checklists, "conditions").get(condition, {}) or {}

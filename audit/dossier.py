@@ -40,7 +40,8 @@ def _fml_changed(docs: Sequence[AuditedDocument], checklists, texts: TextIndex |
         hours = {max(hours_in_text(d.document.text, checklists) or [0]) for d in fmls}
         if len(hours) > 1:
             return True
-    return bool(condition_holds("belastbaarheid_gewijzigd", texts if texts is not None else _texts(docs), checklists))
+    texts = texts if texts is not None else _texts(docs)
+    return bool(condition_holds("belastbaarheid_gewijzigd", texts, checklists))
 
 
 def condition_in_dossier(condition: str, docs: Sequence[AuditedDocument], checklists,
@@ -48,7 +49,8 @@ def condition_in_dossier(condition: str, docs: Sequence[AuditedDocument], checkl
     """``texts``: the dossier's ``_texts``, when they are already indexed."""
     if condition == "belastbaarheid_gewijzigd":
         return _fml_changed(docs, checklists, texts)
-    return bool(condition_holds(condition, texts if texts is not None else _texts(docs), checklists, [d.doc_type for d in docs]))
+    texts = texts if texts is not None else _texts(docs)
+    return bool(condition_holds(condition, texts, checklists, [d.doc_type for d in docs]))
 
 
 def _texts(docs: Sequence[AuditedDocument]) -> TextIndex:

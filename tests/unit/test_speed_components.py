@@ -70,7 +70,8 @@ def test_title_owners_are_those_of_the_plain_loop():
         sections = []
         for _ in range(30):
             title = rnd.choice(titles) if titles else "x"
-            title = title if rnd.random() < 0.5 else title[: rnd.randint(1, len(title))] + rnd.choice(["", "s", " plan"])
+            if rnd.random() < 0.5:
+                title = title[: rnd.randint(1, len(title))] + rnd.choice(["", "s", " plan"])
             block = Block("heading", title, 1)
             sections.append(Section(title, (block,), 1, rnd.choice(["heading", "label"])))
         assert title_owners(sections, components) == _plain_owners(sections, components)
