@@ -20,20 +20,20 @@ company doctor's limitations, prognosis and advice (probleemanalyse), a dated li
 """
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from audit.extract.dates import find_dates  # the project's one date grammar
-from audit.model import Block, Document, Page, Section
+from audit.model import Document, Page, Section
+from audit.titles import (  # noqa: F401  (re-exported: audit.classify was their home)
+    _LEADING_NUMBER, Cue, Line, block_lines, cue_quality, is_noise, line_title, normalise, page_title_blocks,
+    refers_to_other, strip_report_noun, title_scores, top_lines)
 
 FALLBACK = "overig"
-MEMO_SIZE = 4096  # title lines remembered per loaded checklists
-PREFILTER_MARGIN = 15  # points below fuzzy_min that still get the exact (slower) comparison
 DEFAULTS: Mapping[str, float] = {
     "title_lines": 8, "line_decay": 0.06, "header_weight": 0.7, "fuzzy_min": 86,
     "exact_below_chars": 5, "mid_line_factor": 0.45, "weight_title": 1.0,
@@ -43,44 +43,6 @@ DEFAULTS: Mapping[str, float] = {
     "untitled_below": 0.5, "footer_band": 0.88, "noise_max_chars": 3, "dated_entries_min": 5,
     "dated_entries_share": 0.6, "mid_line_max_words": 10, "whole_line_below_chars": 3,
 }
-_LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.)]\s+", re.IGNORECASE)
-_BULLET = re.compile(r"^(?:[•·▪◦‣]|[*\-–—o]\s)")  # Word's list bullets, 'o ' included
-_NON_WORD = re.compile(r"[^0-9a-z/ ]+")
-# letterhead contact lines: e-mail, web address, postcode ('1234 AB'), phone number
-_CONTACT = re.compile(r"@|\bwww\.|https?:|\b\d{4} ?[A-Z]{2}\b|(?:\d[\s-]?){9,}")
-# Every _CONTACT match holds an '@', 'www.', 'http' or a digit: a line without any is skipped
-# without the (slow, prefix-less) search. Speed only (issue 3).
-_CONTACT_NEEDS = re.compile(r"[@\d]|www\.|http")
-
-
-# --------------------------------------------------------------------------- text
-
-
-def normalise(text: str) -> str:
-    """Lower case, accents off, hyphens joined ('re-integratie' = 'reintegratie'), punctuation
-    to spaces: one spelling for the many an author (or OCR) may use."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    text = re.sub(r"(?<=\w)[-\u2010\u2011](?=\w)", "", text)
-    return " ".join(_NON_WORD.sub(" ", text).split())
-
-
-@dataclass(frozen=True)
-class Line:
-    text: str  # normalised
-    weight: float  # position and furniture weight, 0..1
-    subject: bool = False  # a letter's subject line ("Betreft: ..."): its rest is no field value
-
-
-@dataclass(frozen=True)
-class Cue:
-    doc_type: str
-    text: str  # normalised
-    exact: bool  # a short cue (FML, IZP) must be a whole word
-
-    @property
-    def digits(self) -> tuple[str, ...]:
-        """'2e spoor' is no '1e spoor': a fuzzy match may slip a letter, never a number."""
-        return tuple(re.findall(r"\d+", self.text))
 
 
 @dataclass(frozen=True)
@@ -154,222 +116,71 @@ def _settings(checklists: Any) -> Settings:
                     dated)
 
 
-def block_lines(blocks: Iterable[Block], table_heads: bool = False) -> list[tuple[str, bool]]:
-    """(raw line, is furniture) in reading order. Tables are data, not titles, except, with
-    ``table_heads``, the cells of a table's first row (a form whose title sits in its
-    header table)."""
-    lines: list[tuple[str, bool]] = []
-    for block in blocks:
-        if block.kind == "table":
-            if table_heads and block.rows:
-                lines += [(cell.strip(), block.is_furniture) for cell in block.rows[0] if cell.strip()]
-            continue
-        for raw in re.split(r"[\n\t]+", block.text):
-            if raw.strip():
-                lines.append((raw.strip(), block.is_furniture))
-    return lines
-
-
-def top_lines(blocks: Iterable[Block], settings: Settings, count: int | None = None) -> list[Line]:
-    """The first lines of a page, each weighted by how high it stands. Page numbers and short
-    label cells ('wn', 'pagina 1') take no place: a title below them is still the title."""
-    count = int(count or settings["title_lines"])
-    out: list[Line] = []
-    for raw, furniture in block_lines((b for b in blocks if b.kind != "list_item"), table_heads=True):
-        if _BULLET.match(raw) or (_CONTACT_NEEDS.search(raw) and _CONTACT.search(raw)):
-            continue  # a list item or a letterhead's address is never a title
-        full = normalise(_LEADING_NUMBER.sub("", raw))
-        text = _strip_prefix(full, settings)
-        if not text or len(text) > settings["title_max_chars"] or is_noise(text, settings):
-            continue  # a paragraph of prose is no title, and fuzzy matching it costs time
-        # a letter's subject line names the document wherever the letterhead pushes it
-        weight = 1.0 if text != full else max(0.0, 1.0 - settings["line_decay"] * len(out))
-        out.append(Line(text, weight * (settings["header_weight"] if furniture else 1.0), text != full))
-        if len(out) >= count:
-            break
-    return out
-
-
-def is_noise(text: str, settings: Settings) -> bool:
-    """A page number ('pagina 1 van 3'), a bare number or date, or a short label ('wn', 'bsn')
-    that is no title abbreviation itself."""
-    words = text.split()
-    if not any(ch.isalpha() for ch in text):
-        return True
-    if words[0] in settings.page_words and all(w.isdigit() or len(w) <= 3 for w in words[1:]):
-        return True
-    return len(text) <= settings["noise_max_chars"] and not any(
-        cue.exact and cue.text == text for cue in settings.title_cues)
-
-
-def page_title_blocks(page: Page, settings: Settings) -> tuple[Block, ...]:
-    """The page's blocks top-down by position where the reader gave one (a PDF's block order
-    may put table rows or a footer before the title), without those in the footer band."""
-    blocks = page.blocks
-    if not blocks or any(b.bbox is None for b in blocks):
-        return blocks
-    limit = (page.height or 0) * settings["footer_band"]
-    kept = [b for b in blocks if not limit or b.bbox[1] < limit]
-    return tuple(sorted(kept or blocks, key=lambda b: (round(b.bbox[1]), b.bbox[0])))
-
-
-def _strip_prefix(text: str, settings: Settings) -> str:
-    """'betreft probleemanalyse ...' -> 'probleemanalyse ...'; one OCR slip in the prefix
-    ('betrefi') is allowed."""
-    first, _, rest = text.partition(" ")
-    if rest and any(fuzz.ratio(first, p) >= settings["prefix_fuzzy_min"] for p in settings.prefixes):
-        return rest
-    return text
-
-
-# --------------------------------------------------------------------------- titles
-
-
-def _is_field(rest: str, settings: Settings) -> bool:
-    """'Eerstejaarsevaluatie 30-05-2024' in a header block is a field with a date, not a title;
-    'Voortgangsrapportage 2' is a title."""
-    return sum(ch.isdigit() for ch in rest) >= settings["field_value_digits"]
-
-
-def cue_quality(line: str, cue: Cue, settings: Settings, subject: bool = False) -> float:
-    """1.0 for the cue at the start of the line, less in the middle or as a field label,
-    0 when absent."""
-    words = line.split()
-    if len(cue.text) < settings["whole_line_below_chars"]:
-        return 1.0 if line == cue.text else 0.0
-    if cue.exact:
-        if cue.text in words[:1]:
-            return settings["mid_line_factor"] if _is_field(line[len(cue.text):], settings) and not subject else 1.0
-        if cue.text not in words:
-            return 0.0
-        before, _, after = f" {line} ".partition(f" {cue.text} ")
-        if refers_to_other(before, settings) or _is_field(after, settings):
-            return 0.0  # 'toelichting bij de FML', 'datum FML 12-03-2024': about another document
-        return _mid_line(words, settings)
-    head = fuzz.ratio(cue.text, line[: len(cue.text)])
-    if head >= settings["fuzzy_min"] and _same_digits(line[: len(cue.text)], cue) and _short_words_in(line, cue):
-        label = _is_field(line[len(cue.text):], settings) and not subject
-        return head / 100 * (settings["mid_line_factor"] if label else 1.0)
-    if len(line) < len(cue.text):
-        return 0.0  # partial_ratio would fit a short line ('en') inside the cue instead
-    found = fuzz.partial_ratio_alignment(cue.text, line, score_cutoff=settings["fuzzy_min"])
-    if found is None or (found.dest_start > 0 and line[found.dest_start - 1] != " "):
-        return 0.0
-    if not _ends_word(line, found.dest_end) or not _same_digits(line[found.dest_start:found.dest_end], cue):
-        return 0.0  # 'ad-rapport' inside 'rapportage ...': part of another word
-    if refers_to_other(line[: found.dest_start], settings):
-        return 0.0  # 'ten behoeve van het re-integratieverslag': about another document
-    return found.score / 100 * _mid_line(words, settings)
-
-
-def _mid_line(words: Sequence[str], settings: Settings) -> float:
-    """A cue inside a sentence ('bijgaand ontvangt u de probleemanalyse en ...') is a mention;
-    a title line is short."""
-    return settings["mid_line_factor"] if len(words) <= settings["mid_line_max_words"] else 0.0
-
-
-def _same_digits(span: str, cue: Cue) -> bool:
-    digits = re.findall(r"\d+", span)
-    return not cue.digits or not digits or tuple(digits) == cue.digits
-
-
-def _short_words_in(line: str, cue: Cue) -> bool:
-    """A cue's tiny words ('ad rapportage', '2e spoor') cost a fuzzy ratio little: they must be
-    there as words ('rapportage' alone is no AD-rapport)."""
-    words = line.split()
-    return all(w in words for w in cue.text.split() if len(w) <= 2)
-
-
-def _ends_word(line: str, end: int) -> bool:
-    """A match ends at a word's end; one letter more is an OCR slip or an inflection."""
-    rest = line[end:].split(" ", 1)[0]
-    return len(rest) <= 1
-
-
-def strip_report_noun(line: str, settings: Settings) -> str:
-    """'rapportage pa' -> 'pa', 'verslag van het evaluatiegesprek' -> 'evaluatiegesprek': the
-    document's subject after the (longest) report noun it opens with; '' when there is none."""
-    noun = max((n for n in settings.report_nouns if line.startswith(n + " ")), key=len, default="")
-    rest = line[len(noun):].split() if noun else []
-    while len(rest) > 1 and rest[0] in settings.articles:
-        rest = rest[1:]
-    return " ".join(rest)
-
-
-def refers_to_other(before: str, settings: Settings) -> bool:
-    """The words before a mid-line cue make it a reference ('bijlage bij het ...', 'volgens
-    de ...'), not the document's own title; unless the line opens with a report noun
-    ('Verslag van het evaluatiegesprek' is the evaluation's own title)."""
-    words = before.split()
-    if words and words[0] in settings.report_nouns:
-        return False
-    while words and words[-1] in settings.articles:
-        words.pop()
-    return bool(words) and words[-1] in settings.reference_words
-
-
-def line_title(line: str, settings: Settings, subject: bool = False) -> tuple[str, float] | None:
-    """The type whose title cue fits this line best; a longer cue wins a near tie
-    ('bijstelling plan van aanpak' over 'plan van aanpak')."""
-    key = (line, subject)
-    if key not in settings.memo:
-        if len(settings.memo) > MEMO_SIZE:
-            settings.memo.clear()
-        settings.memo[key] = _best_title(line, settings, subject)
-    return settings.memo[key]
-
-
-def _best_title(line: str, settings: Settings, subject: bool) -> tuple[str, float] | None:
-    """Over the line itself and its subject after a report noun ('Rapportage PA')."""
-    found = [best for text in dict.fromkeys((line, strip_report_noun(line, settings))) if text
-             for best in (_best_cue(text, settings, subject),) if best]
-    if not found:
-        return None
-    _, doc_type, quality = max(found)
-    return doc_type, quality
-
-
-def _best_cue(line: str, settings: Settings, subject: bool) -> tuple[float, str, float] | None:
-    best: tuple[float, str, float] | None = None
-    # one C pass over every cue first to skip the hopeless ones; partial_ratio nearly bounds the
-    # head match too (not exactly for a line shorter than the cue: hence the margin)
-    near = process.cdist([line], settings.cue_texts, scorer=fuzz.partial_ratio,
-                         score_cutoff=settings["fuzzy_min"] - PREFILTER_MARGIN)[0]
-    for cue, score in zip(settings.title_cues, near):
-        if not score and not cue.exact:
-            continue
-        quality = cue_quality(line, cue, settings, subject)
-        if quality <= 0:
-            continue
-        rank = quality + 0.01 * len(cue.text)
-        if best is None or rank > best[0]:
-            best = (rank, cue.doc_type, quality)
-    return best
-
-
-def title_scores(lines: Sequence[Line], settings: Settings) -> dict[str, float]:
-    """Per type the best weighted title match over the top lines."""
-    scores: dict[str, float] = {}
-    for line in lines:
-        found = line_title(line.text, settings, line.subject)
-        if found:
-            doc_type, quality = found
-            scores[doc_type] = max(scores.get(doc_type, 0.0), quality * line.weight)
-    return scores
-
-
 # --------------------------------------------------------------------------- other evidence
 
 
-def cue_scores(text: str, checklists: Any, field_name: str, saturation: float) -> dict[str, float]:
+class Words:
+    """A text padded with spaces, and the set of its words: a cue ``f" {cue} "`` stands in the padded
+    text only if each of its words is one of the text's words, and set look-ups cost far less than a
+    substring search through a whole document per cue (issue 3, speed only)."""
+
+    def __init__(self, text: str):
+        self.padded = f" {text} "
+        split = text.split()
+        self.words = frozenset(split)
+        self.clean = " ".join(split) == text  # one space between words: a one-word cue stands iff it is a word
+
+    def has(self, cue: str) -> bool:
+        """``f" {cue} " in padded``."""
+        return all(w in self.words for w in _cue_words(cue)) and f" {cue} " in self.padded
+
+    def count(self, cues: frozenset[str]) -> int:
+        """How many of the cues stand in the text: ``sum(self.has(cue) for cue in cues)``."""
+        singles, others = _single_words(cues)
+        hits = len(singles & self.words) if self.clean else sum(1 for cue in singles if self.has(cue))
+        return hits + sum(1 for cue in self._others_found(others))
+
+    def any(self, cues: frozenset[str]) -> bool:
+        """Whether one of the cues stands in the text."""
+        singles, others = _single_words(cues)
+        if self.clean and singles & self.words or not self.clean and any(self.has(cue) for cue in singles):
+            return True
+        return next(self._others_found(others), None) is not None
+
+    def _others_found(self, others: tuple[tuple[str, tuple[str, ...]], ...]) -> Iterator[str]:
+        """The cues of ``others`` (each with its words, longest first) that stand in the text."""
+        words, padded = self.words, self.padded
+        for cue, parts in others:
+            for word in parts:
+                if word not in words:
+                    break
+            else:
+                if f" {cue} " in padded:
+                    yield cue
+
+
+@lru_cache(maxsize=8192)
+def _cue_words(cue: str) -> tuple[str, ...]:
+    return tuple(cue.split())
+
+
+@lru_cache(maxsize=1024)
+def _single_words(cues: frozenset[str]) -> tuple[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The cues that are one word (no white space in them), and the others with their words, the
+    longest (the rarest, most likely) first."""
+    singles = frozenset(cue for cue in cues if _cue_words(cue) == (cue,))
+    return singles, tuple((cue, tuple(sorted(_cue_words(cue), key=len, reverse=True)))
+                          for cue in cues if cue not in singles)
+
+
+def cue_scores(text: str | Words, checklists: Any, field_name: str, saturation: float) -> dict[str, float]:
     """Share of a type's distinct cues (whole words) present in the text, capped at 1."""
-    padded = f" {text} "
+    found = text if isinstance(text, Words) else Words(text)
     scores: dict[str, float] = {}
     for dt, cues in settings_of(checklists).phrase_cues[field_name].items():
         if not cues:
             continue
-        hits = sum(1 for cue in cues if f" {cue} " in padded)
-        scores[dt] = min(1.0, hits / min(saturation, len(cues)))
+        scores[dt] = min(1.0, found.count(cues) / min(saturation, len(cues)))
     return scores
 
 
@@ -415,13 +226,13 @@ def first_text_page(doc: Document) -> Page | None:
     return doc.pages[0] if doc.pages else None
 
 
-def acts_scores(text: str, settings: Settings) -> dict[str, float]:
+def acts_scores(text: str | Words, settings: Settings) -> dict[str, float]:
     """What an untitled document does, per type: the share of the type's groups of phrases
     (agreements, actions, ...) present, 0 below ``acts_min_share``."""
-    padded = f" {text} "
+    found = text if isinstance(text, Words) else Words(text)
     scores: dict[str, float] = {}
     for dt, groups in settings.acts.items():
-        share = sum(1 for group in groups if any(f" {cue} " in padded for cue in group)) / len(groups)
+        share = sum(1 for group in groups if found.any(group)) / len(groups)
         scores[dt] = share if share >= settings["acts_min_share"] else 0.0
     return scores
 
@@ -448,7 +259,7 @@ def type_scores(doc: Document, sections: Sequence[Section], checklists: Any) -> 
     settings = settings_of(checklists)
     page = first_text_page(doc)
     first = page.blocks if page else ()
-    text = normalise(doc.text)
+    text = Words(normalise(doc.text))  # one word set for the body, self-name and acts cues
     titles = title_scores(top_lines(page_title_blocks(page, settings) if page else (), settings), settings)
     parts = [
         (settings["weight_title"], titles),

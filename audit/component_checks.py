@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from audit.components import (compile_words, condition_holds, find_places, message, missing_result, normalise,
                               section_body, substance_gap, vocab)
+from audit.cue_match import TextIndex
 from audit.model import AuditedDocument, ComponentResult, Evidence
 
 _NUM = r"(?<![\d.,])(\d+(?:[.,]\d+)?)"
@@ -271,13 +272,19 @@ def signed_by_employee(audited, cid, comp, result, owners, checklists) -> Compon
 def identity_marks(audited: AuditedDocument, checklists) -> dict[str, bool]:
     """BSN (label or an 11-proef number), eerste ziektedag label, any signature."""
     common = vocab(checklists, "components_common")
-    text = normalise(audited.document.text + "\n" + "\n".join(b.text for b in audited.document.blocks if b.is_furniture))
+    every = audited.document.blocks
+    text = normalise(audited.document.text + "\n" + "\n".join(b.text for b in every if b.is_furniture))
     bsn_label = compile_words(tuple(common.get("bsn_labels", ())))
     fsd = compile_words(tuple(common.get("first_sick_day_labels", ())))
     numbers = re.findall(r"(?<![\d.])(\d{9})(?![\d])", text.replace(".", "").replace(" ", ""))
-    blocks = [b for b in audited.document.blocks if not b.is_furniture]
-    signed = any(_signed_cell(b.text, checklists, b.source == "ocr") for b in blocks)
-    signed = signed or any(_signed_cell(c, checklists) for b in audited.document.blocks if b.rows for r in b.rows for c in r)
+    blocks = [b for b in every if not b.is_furniture]
+    cells = [c for b in every if b.rows for r in b.rows for c in r]
+    # a cell without a signature label is no signature (_signed_cell: None): only those with one are read
+    labels = tuple(common.get("signature_labels", ()))
+    signed = any(_signed_cell(blocks[i].text, checklists, blocks[i].source == "ocr")
+                 for i in TextIndex([normalise(b.text) for b in blocks]).matching(labels))
+    signed = signed or any(_signed_cell(cells[i], checklists)
+                           for i in TextIndex([normalise(c) for c in cells]).matching(labels))
     return {"bsn": bool((bsn_label and bsn_label.search(text)) or any(_elf_proef(n) for n in numbers)),
             "eerste_ziektedag": bool(fsd and fsd.search(text)), "signed": bool(signed)}
 

@@ -11,15 +11,16 @@ the belastbaarheid, a signature in the employee's column, BSN and first sick day
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from audit.extract.dates import find_dates
-from audit.extract.dates import vocabulary as date_vocabulary
+from audit.cue_match import (  # noqa: F401  (re-exported: audit.components was their home)
+    TextIndex, _count_found, _each_with_start, _months, _negation, _substance_hits, awaited, compile_each,
+    compile_words, forget_dates, has_date, has_intent, is_absent_value, is_negated, iter_live, live_matches, message,
+    normalise, vocab)
 from audit.model import AuditedDocument, Block, ComponentResult, Evidence, Finding, Section
 from audit.segment import normalise_title
 
@@ -27,156 +28,6 @@ HEADING_SCORE = 86  # rapidfuzz ratio of a section title against a heading cue
 CONTAINED_SCORE = 90  # the cue's words all in a short title
 RANK = {"present": 3, "weak": 2, "missing": 1, "not_applicable": 0, "not_yet_due": 0}
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
-_SPACES = re.compile(r"[ \t]+")
-_CLAUSE_END = re.compile(r"[.;!?\n]")
-
-
-# --------------------------------------------------------------------------- text and patterns
-
-
-@lru_cache(maxsize=4096)
-def normalise(text: str) -> str:
-    """Cached: each component looks at the same blocks again (benchmarks/profile_check.py)."""
-    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
-    return _SPACES.sub(" ", text.lower())
-
-
-def _word_pattern(phrase: str) -> str:
-    """'afstand tot de arbeidsmarkt' -> words joined by space or hyphen; 'sollicit*' -> a stem."""
-    parts = []
-    for word in phrase.lower().split():
-        core = re.escape(word.rstrip("*"))
-        parts.append(core + (r"\w*" if word.endswith("*") else ""))
-    return r"[\s\-]+".join(parts)
-
-
-@lru_cache(maxsize=4096)
-def compile_words(words: tuple[str, ...]) -> re.Pattern | None:
-    """One alternation for a word list (longest first), word boundaries outside the alternation:
-    30x faster than a boundary per alternative (benchmarks/components_matching.py)."""
-    words = tuple(sorted({w for w in words if w.strip()}, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:" + "|".join(_word_pattern(w) for w in words) + r")(?!\w)") if words else None
-
-
-@lru_cache(maxsize=4096)
-def compile_each(words: tuple[str, ...]) -> tuple[re.Pattern, ...]:
-    return tuple(p for w in words if (p := compile_words((w,))) is not None)
-
-
-@lru_cache(maxsize=4096)
-def _each_with_start(words: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]:
-    """``compile_each`` with the literal text each match starts with (the phrase's first word,
-    lower case, without its stem star): where that text is not in the text, the pattern cannot
-    match, and a substring test is far cheaper than a search that starts with a look-behind."""
-    return tuple((w.lower().split()[0].rstrip("*"), p) for w in words
-                 if (p := compile_words((w,))) is not None)
-
-
-def _count_found(words: tuple[str, ...], norm: str) -> int:
-    """How many of ``compile_each(words)`` match in ``norm``."""
-    return sum(1 for start, p in _each_with_start(words) if start in norm and p.search(norm))
-
-
-def vocab(checklists, name: str) -> Mapping:
-    return (getattr(checklists, "vocab", {}) or {}).get(name, {}) or {}
-
-
-def message(checklists, key: str, **fill) -> tuple[str, str]:
-    """A sentence of checklists/data/component_messages.yaml, Dutch and English, filled in."""
-    entry = vocab(checklists, "component_messages").get(key, {}) or {}
-    return entry.get("nl", key).format(**fill), entry.get("en", key).format(**fill)
-
-
-def has_date(text: str, checklists=None) -> bool:
-    """A day-month-year date as the date extractor reads it ('26 feb. 2024', '12-3-24'), or a month
-    with its year ('maart 2024', a period); the month words are those of checklists/data/dates.yaml."""
-    if find_dates(text, 1):
-        return True
-    return bool(_month_year().search(normalise(text)))
-
-
-def _substance_hits(text: str, norm: str, phrases: tuple[str, ...]) -> int:
-    """How many substance words the text has. Month names among them mean dates are substance: then
-    the dates the date extractor reads count, in every written form ('op 27 mei 2024 en 26 aug. 2024':
-    two moments), in place of the bare month words."""
-    months = _months()
-    words = [w for w in phrases if not months.fullmatch(w.lower())]
-    hits = _count_found(tuple(words), norm)
-    if len(words) == len(phrases):
-        return hits
-    month_hits = _count_found(tuple(w for w in phrases if w not in words), norm)
-    return hits + max(month_hits, len({d.value for d in find_dates(text, 1)}))
-
-
-@lru_cache(maxsize=1)
-def _months() -> re.Pattern:
-    forms = tuple(str(f) for fs in date_vocabulary("dates")["months"].values() for f in fs)
-    return compile_words(forms)
-
-
-@lru_cache(maxsize=1)
-def _month_year() -> re.Pattern:
-    return re.compile(_months().pattern + r"\.?,?\s*'?(?:19|20)?\d{2}(?!\d)")
-
-
-# --------------------------------------------------------------------------- negation
-
-
-def _negation(checklists) -> Mapping:
-    return vocab(checklists, "negation")
-
-
-@lru_cache(maxsize=64)
-def _normalised_set(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(normalise(w).strip() for w in words)
-
-
-def is_absent_value(text: str, checklists) -> bool:
-    value = normalise(text).strip().strip(".:;").strip()
-    absent = _normalised_set(tuple(_negation(checklists).get("absent_values", ())))
-    return not value or value in absent or set(value) <= set(".-_… ")
-
-
-def is_negated(text: str, start: int, end: int, checklists) -> bool:
-    """A negation word in front of the cue, or a negating phrase behind it, in the same sentence and
-    clause: a scope breaker between them ('niet geleid tot werkhervatting', 'geen vacature, maar
-    wel een werkervaringsplek') keeps the negation off the cue."""
-    neg = _negation(checklists)
-    clause_start = max(text.rfind(c, 0, start) for c in ".;!?\n") + 1  # not a split of the whole text per cue
-    clause_end = _CLAUSE_END.search(text, end)
-    left = text[clause_start:start].split()[-int(neg.get("window_before", 4)):]
-    right = text[end:clause_end.start() if clause_end else len(text)].split()[: int(neg.get("window_after", 6))]
-    breakers = _normalised_set(tuple(neg.get("scope_breakers", ())))
-    before = compile_words(tuple(neg.get("before", ())))
-    after = compile_words(tuple(neg.get("after", ())))
-    cut = max((i for i, w in enumerate(left) if w.strip(",:") in breakers), default=-1)
-    left = left[cut + 1:]
-    stop = next((i for i, w in enumerate(right) if w.strip(",:") in breakers), len(right))
-    right = right[:stop]
-    return bool((before and before.search(" ".join(left))) or (after and after.search(" ".join(right))))
-
-
-def has_intent(text: str, checklists) -> bool:
-    """Future or intended, not done: 'daarna zoekprofiel vaststellen', 'volgende periode start sollicitaties'
-    (checklists/data/negation.yaml ``intent``)."""
-    pattern = compile_words(tuple(_negation(checklists).get("intent", ())))
-    return bool(pattern and pattern.search(normalise(text)))
-
-
-def awaited(text: str, start: int, checklists) -> bool:
-    """An expectation in the same sentence in front of a match ('wacht op nieuwe FML'; negation.yaml ``awaiting``)."""
-    neg = _negation(checklists)
-    left = re.split(r"[.;!?\n]", text[:start])[-1].split()[-int(neg.get("intent_window", 5)):]
-    pattern = compile_words(tuple(neg.get("awaiting", ())))
-    return bool(pattern and pattern.search(" ".join(left)))
-
-
-def live_matches(pattern: re.Pattern | None, text: str, checklists, negatable: bool = True) -> list[re.Match]:
-    if pattern is None:
-        return []
-    found = list(pattern.finditer(text))
-    return [m for m in found if not (negatable and is_negated(text, m.start(), m.end(), checklists))]
 
 
 # --------------------------------------------------------------------------- where a component is
@@ -248,18 +99,36 @@ def title_owners(sections: Sequence[Section], components: Mapping[str, Mapping])
     """Each titled section goes to the component(s) whose cue fits it best ('Onderbouwing zoekprofiel'
     belongs to onderbouwing_zoekprofiel, not to zoekprofiel)."""
     owners: dict[int, set[str]] = {}
+    cues = _title_cues(components)
     for i, section in enumerate(sections):
         if not section.title:
             continue
-        scores = {}
-        for key, comp in components.items():
-            cues = comp.get("cues", {})
-            names = list(cues.get("headings", ())) + (list(cues.get("labels", ())) if section.kind == "label" else [])
-            scores[key] = title_score(section.title, names)
+        label = section.kind == "label"
+        scores = {key: _title_score(section.title, names_of_label if label else headings)
+                  for key, headings, names_of_label in cues}
         best = max(scores.values(), default=0)
         if best >= HEADING_SCORE:
             owners[i] = {k for k, v in scores.items() if v >= max(HEADING_SCORE, best - 4)}
     return owners
+
+
+_TITLE_CUES: dict[int, tuple[Mapping, tuple]] = {}
+
+
+def _title_cues(components: Mapping[str, Mapping]) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """Per component its heading cues, and its heading and label cues (what a label section is
+    matched against); worked out once per loaded checklist, not per section (issue 3)."""
+    cached = _TITLE_CUES.get(id(components))
+    if cached is None or cached[0] is not components:
+        if len(_TITLE_CUES) > 32:
+            _TITLE_CUES.clear()
+        out = []
+        for key, comp in components.items():
+            cues = comp.get("cues", {})
+            headings = tuple(cues.get("headings", ()))
+            out.append((key, headings, headings + tuple(cues.get("labels", ()))))
+        cached = _TITLE_CUES[id(components)] = (components, tuple(out))
+    return cached[1]
 
 
 def _table_rows(audited: AuditedDocument) -> Iterable[tuple[Block, tuple[str, ...]]]:
@@ -276,7 +145,8 @@ def find_places(audited: AuditedDocument, key: str, comp: Mapping, owners: Mappi
     doc = audited.document.path
     sections = audited.sections
     places: list[Place] = []
-    planning = _planning_blocks(sections, checklists)
+    parts = _document_parts(audited, checklists)
+    planning = parts.planning
     for i, section in enumerate(sections):
         if key in owners.get(i, ()):
             body = "\n".join(b.text for b in section_body(sections, i, owners) if not b.is_furniture)
@@ -289,21 +159,56 @@ def find_places(audited: AuditedDocument, key: str, comp: Mapping, owners: Mappi
             if title_score(row[0], labels) >= HEADING_SCORE:
                 value = " | ".join(c for c in row[1:] if c.strip())
                 places.append(Place(value, Evidence(doc, block.page, _quote(" | ".join(row))), "row"))
-    pattern = compile_words(tuple(comp.get("cues", {}).get("phrases", ())))
+    phrases = tuple(comp.get("cues", {}).get("phrases", ()))
+    pattern = compile_words(phrases)
+    if pattern is None:
+        return places
     negatable = comp.get("negatable", True)
-    context = _block_context(sections)
-    titles = {id(s.blocks[0]) for s in sections if s.kind == "heading" and s.blocks}
-    for block in audited.document.blocks:
-        if block.is_furniture or pattern is None or id(block) in titles:
+    for index in parts.phrase_index.matching(phrases):  # the others hold no phrase's first word
+        block, text = parts.phrase_blocks[index]
+        match = next(iter_live(pattern, text, checklists, negatable), None)
+        if match is None:
             continue
-        text = normalise(block.text)
-        for match in live_matches(pattern, text, checklists, negatable)[:1]:
-            sentence = sentence_at(block.text, match.start())
-            intent = id(block) in planning or has_intent(sentence, checklists)
-            # judge the phrase with the paragraph it stands in (PDF lines are blocks of their own)
-            places.append(Place(context.get(id(block), block.text), Evidence(doc, block.page, _quote(sentence or block.text)),
-                                "phrase", intent))
+        sentence = sentence_at(block.text, match.start())
+        intent = id(block) in planning or has_intent(sentence, checklists)
+        # judge the phrase with the paragraph it stands in (PDF lines are blocks of their own)
+        places.append(Place(parts.context.get(id(block), block.text),
+                            Evidence(doc, block.page, _quote(sentence or block.text)), "phrase", intent))
     return places
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """What ``find_places`` asks of a document whatever the component, worked out once per document
+    (it is asked once per component: issue 3). Holds the objects it was made of: it is used again
+    only for those very objects, so an id is never taken for another's."""
+
+    document: object
+    sections: Sequence[Section]
+    checklists: object
+    planning: set[int]  # ids of the blocks under a planning heading
+    context: dict[int, str]  # block id -> the text around it
+    phrase_blocks: tuple[tuple[Block, str], ...]  # blocks a phrase may stand in, with their normalised text
+    phrase_index: TextIndex  # of the normalised texts of phrase_blocks
+
+
+_LAST_PARTS: list[_Parts] = []
+
+
+def _document_parts(audited: AuditedDocument, checklists) -> _Parts:
+    last = _LAST_PARTS[0] if _LAST_PARTS else None
+    if last and last.document is audited.document and last.sections is audited.sections \
+            and last.checklists is checklists:
+        return last
+    forget_dates()  # a new document
+    sections = audited.sections
+    titles = {id(s.blocks[0]) for s in sections if s.kind == "heading" and s.blocks}
+    phrase_blocks = tuple((b, normalise(b.text)) for b in audited.document.blocks
+                          if not b.is_furniture and id(b) not in titles)
+    parts = _Parts(audited.document, sections, checklists, _planning_blocks(sections, checklists),
+                   _block_context(sections), phrase_blocks, TextIndex([text for _, text in phrase_blocks]))
+    _LAST_PARTS[:] = [parts]
+    return parts
 
 
 def _planning_blocks(sections: Sequence[Section], checklists) -> set[int]:
@@ -357,13 +262,17 @@ def is_negated_statement(norm: str, comp: Mapping, checklists, own_text: bool = 
     itself negated ('er is (nog) geen scholing ingezet'). Only the component's own cue phrases count:
     a 'niet' in the substance ('hebben niet geleid tot structurele werkhervatting') is what the part
     reports, not a denial of the part."""
-    first = _SENTENCES.split(norm.strip())[0] if norm.strip() else ""
+    first = _SENTENCES.split(norm.strip(), maxsplit=1)[0] if norm.strip() else ""
     after = compile_words(tuple(_negation(checklists).get("after", ())))
     if own_text and after and len(first.split()) <= 8 and after.search(first):
         return True
     pattern = compile_words(tuple(comp.get("cues", {}).get("phrases", ())))
-    found = list(pattern.finditer(norm)) if pattern else []
-    return bool(found) and all(is_negated(norm, m.start(), m.end(), checklists) for m in found)
+    found = False
+    for m in pattern.finditer(norm) if pattern else ():
+        if not is_negated(norm, m.start(), m.end(), checklists):
+            return False  # one mention that is not negated
+        found = True
+    return found
 
 
 def judge_component(audited: AuditedDocument, component_id: str, comp: Mapping, owners, checklists) -> ComponentResult:
@@ -403,15 +312,21 @@ def missing_result(audited: AuditedDocument, component_id: str, comp: Mapping, p
 # --------------------------------------------------------------------------- the document's checklist
 
 
-def condition_holds(condition: str, texts: Iterable[str], checklists, doc_types: Iterable[str] = ()) -> bool:
-    """A when-condition (checklists/data/conditions.yaml) shown by a document type or a phrase that is not negated."""
+def condition_holds(condition: str, texts: Iterable[str] | TextIndex, checklists,
+                    doc_types: Iterable[str] = ()) -> bool:
+    """A when-condition (checklists/data/conditions.yaml) shown by a document type or a phrase that is not negated.
+    ``texts`` may come as a TextIndex of their normalised forms (a dossier asks for several conditions)."""
     entry = vocab(checklists, "conditions").get(condition, {}) or {}
     if set(entry.get("doc_types", ())) & set(doc_types):
         return True
-    pattern = compile_words(tuple(entry.get("phrases", ())))
-    for text in texts:
-        norm = normalise(text)
-        for match in live_matches(pattern, norm, checklists):
+    phrases = tuple(entry.get("phrases", ()))
+    pattern = compile_words(phrases)
+    if pattern is None:
+        return False
+    index = texts if isinstance(texts, TextIndex) else TextIndex([normalise(text) for text in texts])
+    for i in index.matching(phrases):  # the others hold no phrase's words
+        norm = index.texts[i]
+        for match in iter_live(pattern, norm, checklists):
             # 'wacht op nieuwe FML': expected, not the situation
             if not (entry.get("exclude_intent") and awaited(norm, match.start(), checklists)):
                 return True

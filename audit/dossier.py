@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from audit.component_checks import hours_in_text, identity_marks, run_check
-from audit.components import condition_holds, judge_component, message, title_owners, vocab
+from audit.components import condition_holds, judge_component, message, normalise, title_owners, vocab
+from audit.cue_match import TextIndex
 from audit.model import AuditedDocument, ComponentResult, Evidence, Timeline
 
 
@@ -28,7 +29,7 @@ def _week(timeline: Timeline, peildatum: date | None) -> int | None:
     return timeline.week_of(peildatum) if (peildatum and timeline and timeline.first_sick_day) else None
 
 
-def _fml_changed(docs: Sequence[AuditedDocument], checklists) -> bool:
+def _fml_changed(docs: Sequence[AuditedDocument], checklists, texts: TextIndex | None = None) -> bool:
     """Belastbaarheid changed: two FML/IZP documents with other hours, or the dossier says so (not as an
     expectation: 'wacht op nieuwe FML'). Only an FML/IZP is a belastbaarheid to compare: a probleemanalyse's
     advice or a plan's hours are not (corpus README: 'a later FML/IZP with other hours or limits')."""
@@ -39,25 +40,55 @@ def _fml_changed(docs: Sequence[AuditedDocument], checklists) -> bool:
         hours = {max(hours_in_text(d.document.text, checklists) or [0]) for d in fmls}
         if len(hours) > 1:
             return True
-    texts = [b.text for d in docs for b in d.document.blocks if not b.is_furniture]
+    texts = texts if texts is not None else _texts(docs)
     return bool(condition_holds("belastbaarheid_gewijzigd", texts, checklists))
 
 
-def condition_in_dossier(condition: str, docs: Sequence[AuditedDocument], checklists) -> bool:
+def condition_in_dossier(condition: str, docs: Sequence[AuditedDocument], checklists,
+                         texts: TextIndex | None = None) -> bool:
+    """``texts``: the dossier's ``_texts``, when they are already indexed."""
     if condition == "belastbaarheid_gewijzigd":
-        return _fml_changed(docs, checklists)
-    texts = [b.text for d in docs for b in d.document.blocks if not b.is_furniture]
+        return _fml_changed(docs, checklists, texts)
+    texts = texts if texts is not None else _texts(docs)
     return bool(condition_holds(condition, texts, checklists, [d.doc_type for d in docs]))
 
 
+def _texts(docs: Sequence[AuditedDocument]) -> TextIndex:
+    """The normalised texts of the dossier's blocks, furniture left out, indexed for the conditions' phrases."""
+    return TextIndex([normalise(b.text) for d in docs for b in d.document.blocks if not b.is_furniture])
+
+
+class _Shared:
+    """``title_owners`` of each document against the riv checklist, and the dossier's indexed texts,
+    worked out once per dossier rather than once per riv part (issue 3). Keeps each document it was
+    asked about, so an id is never taken for another document's."""
+
+    def __init__(self, checklists, docs: Sequence[AuditedDocument] = ()):
+        self.riv = checklists.components.get("riv", {})
+        self.done: dict[int, tuple[AuditedDocument, dict[int, set[str]]]] = {}
+        self.docs = docs
+        self._texts: TextIndex | None = None
+
+    @property
+    def texts(self) -> TextIndex:
+        if self._texts is None:
+            self._texts = _texts(self.docs)
+        return self._texts
+
+    def owners(self, audited: AuditedDocument) -> dict[int, set[str]]:
+        if id(audited) not in self.done:
+            self.done[id(audited)] = (audited, title_owners(audited.sections, self.riv))
+        return self.done[id(audited)][1]
+
+
 def _shown_in(docs: Sequence[AuditedDocument], types: Sequence[str], cid: str, comp: Mapping,
-              checklists) -> ComponentResult | None:
+              checklists, shared: _Shared | None = None) -> ComponentResult | None:
     """The component judged on each document of these types; the first present one."""
-    riv = checklists.components.get("riv", {})
+    shared = shared or _Shared(checklists, docs)
     for audited in docs:
         if audited.doc_type not in types:
             continue
-        owners = title_owners(audited.sections, riv)
+        owners = shared.owners(audited)
         result = judge_component(audited, cid, comp, owners, checklists)
         if comp.get("check"):
             result = run_check(comp["check"], audited, cid, comp, result, owners, checklists)
@@ -89,11 +120,12 @@ def _gegevens(docs: Sequence[AuditedDocument], cid: str, comp: Mapping, checklis
     return ComponentResult(cid, "missing", evidence, texts[0], texts[1], practice)
 
 
-def _judge(key: str, comp: Mapping, docs, week: int | None, checklists) -> ComponentResult:
+def _judge(key: str, comp: Mapping, docs, week: int | None, checklists,
+           shared: _Shared | None = None) -> ComponentResult:
     cid = f"riv.{key}"
     practice = bool(comp.get("practice_norm"))
     when = comp.get("when")
-    if when and not condition_in_dossier(when, docs, checklists):
+    if when and not condition_in_dossier(when, docs, checklists, shared.texts if shared else None):
         return ComponentResult(cid, "not_applicable", practice_norm=practice)
     if key == "gegevens_en_ondertekening":
         return _gegevens(docs, cid, comp, checklists)
@@ -102,7 +134,7 @@ def _judge(key: str, comp: Mapping, docs, week: int | None, checklists) -> Compo
         if audited.doc_type in rules.get("documents", ()):
             return ComponentResult(cid, "present", (_first_evidence(audited),), practice_norm=practice)
     for types in (rules.get("entries_in", ()), rules.get("content_in", ())):
-        shown = _shown_in(docs, types, cid, comp, checklists) if types else None
+        shown = _shown_in(docs, types, cid, comp, checklists, shared) if types else None
         if shown:
             return shown
     due = rules.get("due_week")
@@ -120,4 +152,6 @@ def assess_dossier(docs: Sequence[AuditedDocument], timeline: Timeline, peildatu
     """Every riv.* component for the dossier as a whole, as of the peildatum."""
     riv = getattr(checklists, "components", {}).get("riv", {})
     week = _week(timeline, peildatum)
-    return tuple(_judge(key, comp, list(docs), week, checklists) for key, comp in riv.items())
+    docs = list(docs)
+    shared = _Shared(checklists, docs)
+    return tuple(_judge(key, comp, docs, week, checklists, shared) for key, comp in riv.items())

@@ -19,11 +19,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 
-from audit.classify import normalise, page_title_blocks, settings_of, title_scores, top_lines
+from audit.classify import Settings, settings_of
+from audit.titles import Line, normalise, page_title_blocks, title_scores, top_lines
 from audit.model import Document, Page
 
 DEFAULTS = {"page_words": [], "of_words": [], "id_labels": [], "id_labels_needed": 3, "id_lines": 20,
@@ -76,9 +77,10 @@ def numbering_says(before: Sequence[tuple[int, int]], now: Sequence[tuple[int, i
 def starts_document(previous: Page, page: Page, numbering: Sequence[tuple[int, int]],
                     checklists: Any, bundle: dict) -> bool:
     """A letter's subject line; or a title at the top of the page with a second sign."""
-    if subject_title(page, checklists) is not None:
+    lines = _title_lines(page, checklists, bundle)
+    if _subject_type(lines.subject, settings_of(checklists)) is not None:
         return True
-    if top_title(page, checklists, bundle) is None:
+    if _top_type(lines.top, settings_of(checklists), bundle) is None:
         return False
     if any(number == 1 for number, _ in numbering):
         return True  # its own numbering starts here
@@ -106,13 +108,27 @@ def _numbering_regex(page_words: tuple[str, ...], of_words: tuple[str, ...]) -> 
     return re.compile(rf"\b(?:{words})\.?\s*(\d{{1,4}})\s*(?:{ofs})\s*(\d{{1,4}})\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8)
+def _ascii_lower(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words in lower case when all are ASCII (in ASCII text a case-blind match of an ASCII
+    word is then a substring of the lowered text); () when not, and nothing is skipped."""
+    return tuple(w.lower() for w in words) if all(w.isascii() for w in words) else ()
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
+
+
 def page_numbering(page: Page, bundle: dict) -> tuple[tuple[int, int], ...]:
     """Every plausible 'Pagina 2 van 5' on the page (a document's footer, a bundle's stamp)."""
     pattern = _numbering_pattern(bundle)
     if pattern is None:
         return ()
+    words = _ascii_lower(tuple(bundle["page_words"]))
     found = []
     for block in page.blocks:
+        if words and block.text.isascii() and not _holds_any(block.text.lower(), words):
+            continue  # no page word, so no match: the case-blind search is the slow part (issue 3)
         for match in pattern.finditer(block.text):
             number, total = int(match.group(1)), int(match.group(2))
             if 1 <= number <= total:
@@ -120,11 +136,27 @@ def page_numbering(page: Page, bundle: dict) -> tuple[tuple[int, int], ...]:
     return tuple(dict.fromkeys(found))
 
 
-def top_title(page: Page, checklists: Any, bundle: dict) -> str | None:
-    """The doc type of a title standing (almost) at the top of the page."""
+class _TitleLines(NamedTuple):
+    top: list[Line]  # the first ``bundle["top_lines"]`` title lines
+    subject: list[Line]  # the first ``title_lines`` title lines
+
+
+def _title_lines(page: Page, checklists: Any, bundle: dict) -> _TitleLines:
+    """The body's title lines of the page, read once for both counts: ``top_lines`` takes lines
+    in order and stops at its count, so the first n lines do not depend on a larger count."""
     settings = settings_of(checklists)
     body = [b for b in page_title_blocks(page, settings) if not b.is_furniture]  # top-down by position
-    lines = top_lines(body, settings, bundle["top_lines"])
+    top, subject = (max(1, int(count or settings["title_lines"])) for count in (bundle["top_lines"], None))
+    lines = top_lines(body, settings, max(top, subject))
+    return _TitleLines(lines[:top], lines[:subject])
+
+
+def top_title(page: Page, checklists: Any, bundle: dict) -> str | None:
+    """The doc type of a title standing (almost) at the top of the page."""
+    return _top_type(_title_lines(page, checklists, bundle).top, settings_of(checklists), bundle)
+
+
+def _top_type(lines: Sequence[Line], settings: Settings, bundle: dict) -> str | None:
     scores = title_scores(lines, settings)
     if not scores:
         return None
@@ -136,10 +168,13 @@ def top_title(page: Page, checklists: Any, bundle: dict) -> str | None:
 
 def subject_title(page: Page, checklists: Any) -> str | None:
     """The doc type named by a letter's subject line near the top of the page."""
-    settings = settings_of(checklists)
-    lines = [line for line in top_lines([b for b in page_title_blocks(page, settings) if not b.is_furniture],
-                                        settings) if line.subject]
-    scores = title_scores([replace(line, weight=1.0) for line in lines], settings)
+    lines = _title_lines(page, checklists, DEFAULTS).subject
+    return _subject_type(lines, settings_of(checklists))
+
+
+def _subject_type(lines: Sequence[Line], settings: Settings) -> str | None:
+    subjects = [line for line in lines if line.subject]
+    scores = title_scores([replace(line, weight=1.0) for line in subjects], settings)
     best = max(scores.items(), key=lambda kv: kv[1], default=None)
     return best[0] if best and best[1] >= 1.0 - settings["line_decay"] else None
 
