@@ -26,6 +26,7 @@ MEMO_SIZE = 4096  # title lines remembered per loaded checklists
 PREFILTER_MARGIN = 15  # points below fuzzy_min that still get the exact (slower) comparison
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.)]\s+", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[•·▪◦‣]|[*\-–—o]\s)")  # Word's list bullets, 'o ' included
+_OPENING_SENTENCE = re.compile(r"^\s*((?:\S+\s+){1,7}\S+?)[.:](?=\s+[A-Z])")  # at most eight words, then a new sentence
 _LINE_BREAKS = re.compile(r"[\n\t]+")
 # a hyphen between word characters: '(?<=\w)-(?=\w)' with the literal first, so that the search
 # jumps from hyphen to hyphen instead of testing a look-behind at every position (10x faster)
@@ -122,6 +123,10 @@ def top_lines(blocks: Iterable[Block], settings: Settings, count: int | None = N
         if _BULLET.match(raw) or is_contact(raw):
             continue  # a list item or a letterhead's address is never a title
         full = normalise(_LEADING_NUMBER.sub("", raw))
+        if len(full) > settings["title_max_chars"] and not out:
+            # a note that opens its first paragraph with its title ('Aanpassing van ons plan van aanpak. Na ...')
+            opening = _OPENING_SENTENCE.match(raw)
+            full = normalise(opening.group(1)) if opening else full
         text = _strip_prefix(full, settings)
         if not text or len(text) > settings["title_max_chars"] or is_noise(text, settings):
             continue  # a paragraph of prose is no title, and fuzzy matching it costs time

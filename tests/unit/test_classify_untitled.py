@@ -176,3 +176,13 @@ def test_more_titles_as_employers_and_systems_print_them(checklists, title, expe
 
 def test_notes_of_a_chat_are_an_evaluation(checklists):
     assert classify_doc_type(TALK_NOTES_CHATTED, (), checklists)[0] == "evaluatie"
+
+
+def test_a_note_that_opens_with_its_title_as_a_sentence(checklists):
+    note = letter("Wijziging van het plan van aanpak. Na het laatste consult mag Kees de middagen erbij nemen; "
+                  "hij werkt vanaf volgende week vijf ochtenden en twee middagen. De overige afspraken blijven staan.",
+                  "Getekend: Kees en Hans")
+    assert classify_doc_type(note, (), checklists)[0] == "bijstelling_pva"
+    prose = letter("Wij hebben gisteren gesproken. Over het plan van aanpak is afgesproken dat alles blijft zoals het "
+                   "was, want de bedrijfsarts ziet nog geen ruimte voor meer uren in de komende weken.")
+    assert classify_doc_type(prose, (), checklists)[0] != "bijstelling_pva"
