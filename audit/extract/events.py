@@ -17,8 +17,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from audit.checklist import Checklists
-from audit.extract.event_text import (CueHit, Line, clause_of, compile_any, cue_hits, document_lines, label_dates,
-                                      lower_twin, lowered, matcher, vocab_patterns)
+from audit.extract.event_text import (CueHit, Line, any_scanner, clause_of, compile_any, cue_hits, document_lines,
+                                      label_dates, lowered, matcher, scanner, scanner_of, vocab_patterns)
 from audit.extract.sollicitaties import sollicitatie_events
 from audit.model import AuditedDocument, Event, Evidence, Timeline
 
@@ -54,21 +54,18 @@ def _dated_here_or_next(lines: Sequence[Line], i: int) -> bool:
     return bool(lines[i].dates) or (i + 1 < len(lines) and bool(lines[i + 1].dates))
 
 
-def _labelled(lines: Sequence[Line], pattern, *, exclude=None) -> list[tuple[date, Line]]:
+def _labelled(lines: Sequence[Line], labels: object) -> list[tuple[date, Line]]:
+    """Each date after one of the ``labels`` (the vocabulary's patterns)."""
     found = []
-    if pattern is None:
+    scan = any_scanner(vocab_patterns(labels))  # the spans of compile_any, found faster (see lower_match)
+    if scan is None:
         return found
-    fast = lower_twin(pattern)  # the same matches, found faster (see event_text.lowered)
     for i, line in enumerate(lines):
         if not _dated_here_or_next(lines, i):
             continue  # label_dates would find nothing: skip the pattern scan
-        lower = lowered(line.text) if fast is not None else None
-        matches = fast.finditer(lower) if lower is not None else pattern.finditer(line.text)
-        for m in matches:
+        for m in scan.finditer(line.text, lowered(line.text)):
             dates = label_dates(lines, i, m.end())
             if not dates:
-                continue
-            if exclude is not None and exclude.search(line.text[max(0, m.start() - 40):m.start()]):
                 continue
             found.append((dates[0].value, _label_line(lines, i, dates[0])))
     return found
@@ -86,19 +83,20 @@ def _label_line(lines: Sequence[Line], i: int, spot) -> Line:
 
 def _signature_dates(lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, Line]]:
     label = compile_any(vocab_patterns(vocab.get("signature_date_label")))
-    cues = matcher(vocab, "signature_cues")
+    cues = scanner_of(vocab, "signature_cues")
     found = []
     if label is None:
         return found
+    scan = scanner(label)
     for i, line in enumerate(lines):
         if not _dated_here_or_next(lines, i):
             continue
-        for m in label.finditer(line.text):
+        for m in scan.finditer(line.text, lowered(line.text)):
             dates = label_dates(lines, i, m.end())
             if not dates:
                 continue
             near = " ".join(x.text for x in lines[max(0, i - 3): i + 4])
-            if cues is None or cues.search(near):
+            if cues is None or cues.found(near):
                 found.append((dates[0].value, _label_line(lines, i, dates[0])))
     return found
 
@@ -114,7 +112,7 @@ def _letter_date(lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, Line
 
 
 def _page_one_dates(lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, Line]]:
-    excluded = matcher(vocab, "not_document_date")
+    excluded = scanner_of(vocab, "not_document_date")
     first_page = min((line.page for line in lines), default=1)
     found = []
     for line in lines:
@@ -122,7 +120,7 @@ def _page_one_dates(lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, L
             break
         for spot in line.dates:
             before = line.text[max(0, spot.start - 50):spot.start]
-            if excluded is None or not excluded.search(before):
+            if excluded is None or not excluded.found(before):
                 found.append((spot.value, line))
     return found
 
@@ -144,8 +142,8 @@ def _dating(audited: AuditedDocument, checklists: Checklists | None,
     lines = document_lines(audited) if lines is None else lines
     labels = vocab.get("document_date_labels", {}) or {}
     steps = (
-        lambda: _labelled(lines, compile_any(vocab_patterns(labels.get(audited.doc_type)))),
-        lambda: _labelled(lines, compile_any(vocab_patterns(labels.get("generic")))),
+        lambda: _labelled(lines, labels.get(audited.doc_type)),
+        lambda: _labelled(lines, labels.get("generic")),
         lambda: _signature_dates(lines, vocab),
         lambda: _letter_date(lines, vocab),
         lambda: _page_one_dates(lines, vocab),
@@ -187,17 +185,18 @@ def first_sick_day_votes(audited: AuditedDocument, lines: Sequence[Line], vocab:
 
 
 def _first_sick_day_votes(audited: AuditedDocument, lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, Line]]:
-    found = _labelled(lines, matcher(vocab, "first_sick_day_labels"))
+    found = _labelled(lines, vocab.get("first_sick_day_labels"))
     if audited.doc_type not in set(vocab.get("first_sick_day_melding_doc_types") or ()):
-        found += _labelled(lines, matcher(vocab, "first_sick_day_melding_labels"))
+        found += _labelled(lines, vocab.get("first_sick_day_melding_labels"))
     around = vocab.get("first_sick_day_around") or {}
     before = compile_any(vocab_patterns(around.get("before")))
     after = compile_any(vocab_patterns(around.get("after")))
     if before is not None and after is not None:
+        before, after = scanner(before), scanner(after)
         for line in lines:
             for spot in line.dates:
-                if before.search(line.text[max(0, spot.start - 30):spot.start]) and \
-                        after.search(line.text[spot.end:spot.end + 40]):
+                if before.found(line.text[max(0, spot.start - 30):spot.start]) and \
+                        after.found(line.text[spot.end:spot.end + 40]):
                     found.append((spot.value, line))
     own = audited.doc_date
     return [(d, line) for d, line in found if own is None or (d <= own and own - d <= MAX_SICK_SPAN)]
@@ -228,7 +227,7 @@ def choose_first_sick_day(per_doc: Sequence[tuple[str, list[tuple[date, Line]]]]
 
 
 def _is_planned(hit: CueHit, planned) -> bool:
-    return planned is not None and bool(planned.search(hit.line.text[max(0, hit.start - 40):hit.end + 20]))
+    return planned is not None and planned.found(hit.line.text[max(0, hit.start - 40):hit.end + 20])
 
 
 def _is_unstarted(hit: CueHit, planned, preparation) -> bool:
@@ -237,9 +236,9 @@ def _is_unstarted(hit: CueHit, planned, preparation) -> bool:
     with the date of the logboek row that announces it."""
     row_date = all(spot.start < hit.start for spot in hit.dates)
     clause = clause_of(hit, row_date)
-    if preparation is not None and preparation.search(clause):
+    if preparation is not None and preparation.found(clause):
         return True
-    return row_date and planned is not None and bool(planned.search(clause))
+    return row_date and planned is not None and planned.found(clause)
 
 
 def mention_events(audited: AuditedDocument, lines: Sequence[Line], vocab: Mapping) -> list[Event]:
@@ -250,8 +249,8 @@ def mention_events(audited: AuditedDocument, lines: Sequence[Line], vocab: Mappi
     future_ok = set(vocab.get("future_allowed", []))
     planned_ok = set(vocab.get("planned_allowed", []))
     range_words = matcher(vocab, "range_words")
-    planned = matcher(vocab, "planned_cues")
-    preparation = matcher(vocab, "preparation_cues")
+    planned = scanner_of(vocab, "planned_cues")
+    preparation = scanner_of(vocab, "preparation_cues")
     own = audited.doc_date
     events = []
     sources = {k: set(v) for k, v in (vocab.get("event_sources") or {}).items()}
@@ -291,7 +290,7 @@ def own_events(audited: AuditedDocument, lines: Sequence[Line], vocab: Mapping,
         cues = {"evaluatie": [*vocab_patterns((vocab.get("event_cues") or {}).get("evaluatie")),
                               *vocab_patterns(vocab.get("evaluation_entry_cues"))]}
         entries = {}
-        planned = matcher(vocab, "planned_cues")
+        planned = scanner_of(vocab, "planned_cues")
         for hit in cue_hits(lines, cues):
             if _is_planned(hit, planned):
                 continue

@@ -8,12 +8,14 @@ do not end the table; rows that OCR merged into one line count one application p
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from audit.extract.event_text import DateSpot, Line, compile_any, lower_twin, lowered, matcher, vocab_patterns
+from audit.extract.event_text import (DateSpot, Line, Scanner, compile_any, lowered, matcher, scanner, scanner_of,
+                                      vocab_patterns)
 from audit.model import AuditedDocument, Event
 
 MAX_UNDATED_RUN = 3  # wrapped cell text between two rows
@@ -29,26 +31,26 @@ class SollicitatieRow:
 
 
 @lru_cache(maxsize=64)
-def _each_with_twin(patterns: tuple[str, ...]) -> tuple:
-    """Each pattern compiled alone, with its lowercase twin (event_text.lower_twin)."""
-    return tuple((p, lower_twin(p)) for p in (compile_any((q,)) for q in patterns))
+def _each_scanner(patterns: tuple[str, ...]) -> tuple[Scanner | None, ...]:
+    """Each pattern compiled alone, as a Scanner (lowercase twin and needles, see lower_match)."""
+    return tuple(None if p is None else scanner(p) for p in (compile_any((q,)) for q in patterns))
 
 
 def _header_end(text: str, vocab: Mapping) -> int | None:
     """Where a sollicitatie table's header ends in this line, or None when it is no header.
-    The header words are tried first (most lines lack them), by their lowercase twins where the
-    text allows (speed only: every test is a pure yes/no, so the order does not change the answer)."""
+    The header words are tried first (most lines lack them), by Scanners (speed only: every test
+    is a pure yes/no, so the order does not change the answer)."""
     spec = vocab.get("sollicitatie_header") or {}
-    needed = _each_with_twin(vocab_patterns(spec.get("all_of")))
+    needed = _each_scanner(vocab_patterns(spec.get("all_of")))
     if not needed:
         return None
     head = text[:HEADER_CHARS]
     lower = lowered(head)
     ends = []
-    for pattern, fast in needed:
-        if pattern is None:
+    for scan in needed:
+        if scan is None:
             return None
-        m = fast.search(lower) if fast is not None and lower is not None else pattern.search(head)
+        m = scan.search(head, lower)
         if m is None:
             return None
         ends.append(m.end())
@@ -136,23 +138,27 @@ def _count_value(token: str, vocab: Mapping) -> int | None:
 def sollicitatie_counts(lines: Sequence[Line], vocab: Mapping) -> list[tuple[int, Line]]:
     """'6 keer gesolliciteerd', '12 sollicitaties verstuurd'; not a norm ('minimaal 2 per week')."""
     pattern = compile_any(vocab_patterns(vocab.get("sollicitatie_count")))
-    norm = matcher(vocab, "sollicitatie_count_norm")
+    norm = scanner_of(vocab, "sollicitatie_count_norm")
     found = []
     if pattern is None:
         return found
-    fast = lower_twin(pattern)  # lines without a match are passed by (event_text.lowered)
+    scan = scanner(pattern)
     for line in lines:
-        lower = lowered(line.text) if fast is not None else None
-        if lower is not None and fast.search(lower) is None:
-            continue
-        for m in pattern.finditer(line.text):
-            before, after = line.text[max(0, m.start() - 25):m.start()], line.text[m.end():m.end() + 12]
-            if norm is not None and (norm.search(before) or norm.search(after)):
+        text = line.text
+        for m in scan.finditer(text, lowered(text)):  # spans as on ``text``; group texts read from it
+            start, end = m.span()
+            if norm is not None and (norm.found(text[max(0, start - 25):start]) or norm.found(text[end:end + 12])):
                 continue
-            value = _count_value(m.group(1), vocab) if m.groups() else None
+            value = _count_value(_group(text, m, 1), vocab) if m.re.groups else None
             if value is not None:
                 found.append((value, line))
     return found
+
+
+def _group(text: str, m: re.Match[str], n: int) -> str | None:
+    """Group ``n`` of a match as it stands in ``text`` (a lowercase twin's match holds lowercase)."""
+    start, end = m.span(n)
+    return None if start < 0 else text[start:end]
 
 
 def sollicitatie_events(audited: AuditedDocument, lines: Sequence[Line], vocab: Mapping) -> list[Event]:

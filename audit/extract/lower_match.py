@@ -1,0 +1,301 @@
+"""Case-insensitive cue patterns matched faster, with exactly the same spans (issue 3).
+
+Two speed-ups, both exact:
+
+* **Lowercase twins.** A case-insensitive scan cannot use the regex engine's literal-prefix
+  search. For text whose every character is in SAFE_TEXT (ASCII, Latin-1 without the micro sign,
+  common typographic punctuation) and a pattern whose literals are all lowercase safe characters,
+  matching the pattern case-sensitively against ``text.lower()`` finds exactly the spans
+  IGNORECASE finds in ``text``: the engine compares ``lower(char)`` with the (lowercased) pattern
+  under IGNORECASE, these characters lowercase to one character of the same kind (letter, digit,
+  space), and none takes part in the engine's special case equivalences (ı/i, ſ/s, K/k, µ/μ ...).
+* **Needles.** From the twin's parsed form follow strings ("probleemanalyse", "pa") of which
+  every match holds at least one. Where the lowercased text holds none, the twin cannot match
+  and the scan is skipped: a plain substring test costs a fraction of a regex scan.
+
+Anything else (unsafe text, a pattern the rewrite does not understand) keeps the
+case-insensitive pattern. The twins are built from ``re._parser`` (CPython's own parser): any
+surprise there (an unknown node, a changed layout) raises, and the pattern keeps its slow path.
+"""
+from __future__ import annotations
+
+import re
+import re._compiler as _compiler
+import re._constants as _c
+import re._parser as _parser
+from collections.abc import Iterator
+from functools import lru_cache
+
+SAFE_PUNCTUATION = "\u2010\u2011\u2012\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u20ac\u2032\u2033\u2212"
+SAFE_TEXT = frozenset(chr(c) for c in range(0x100) if c != 0xB5) | frozenset(SAFE_PUNCTUATION)
+_UNSAFE_CHAR = re.compile("[^" + re.escape("".join(sorted(SAFE_TEXT))) + "]")
+_RANGE_LIMIT = 1024
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when lowercase matching is exact for it (see SAFE_TEXT), else None."""
+    if text.isascii():  # every ASCII character is safe; the common case, tested cheaply
+        return text.lower()
+    if _UNSAFE_CHAR.search(text) is not None:
+        return None
+    return text.lower()
+
+
+class _NoTwin(Exception):
+    """The pattern uses something whose case-insensitive meaning lowercase matching might not keep."""
+
+
+def _lower_code(code: int) -> int:
+    """A literal as IGNORECASE compares it: its lowercase (one safe character)."""
+    char = chr(code)
+    if char not in SAFE_TEXT:
+        raise _NoTwin
+    return ord(char.lower())
+
+
+def _lower_class(items: list) -> list:
+    """A character class as IGNORECASE reads it (lowercase members), for lowercased text."""
+    out = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            out.append((op, _lower_code(av)))
+        elif op is _c.RANGE:
+            low, high = av
+            if high - low > _RANGE_LIMIT:
+                raise _NoTwin
+            out += [(_c.LITERAL, _lower_code(code)) for code in range(low, high + 1)]
+        elif op in (_c.CATEGORY, _c.NEGATE):
+            out.append((op, av))
+        else:
+            raise _NoTwin
+    return out
+
+
+def _lower_tree(sub) -> None:
+    """Rewrite a parsed pattern in place into its case-sensitive twin for lowercased text."""
+    for i, (op, av) in enumerate(sub.data):
+        if op in (_c.LITERAL, _c.NOT_LITERAL):
+            sub.data[i] = (op, _lower_code(av))
+        elif op is _c.IN:
+            sub.data[i] = (op, _lower_class(av))
+        elif op is _c.BRANCH:
+            for branch in av[1]:
+                _lower_tree(branch)
+        elif op is _c.SUBPATTERN:
+            if av[1] & ~re.IGNORECASE or av[2]:
+                raise _NoTwin
+            _lower_tree(av[3])
+        elif op in _REPEATS:
+            _lower_tree(av[2])
+        elif op is _c.ATOMIC_GROUP:
+            _lower_tree(av)
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            _lower_tree(av[1])
+        elif op not in (_c.ANY, _c.AT, _c.GROUPREF):
+            raise _NoTwin
+
+
+# --------------------------------------------------------------------------- needles
+# A clause is a set of strings of which every match holds at least one; a pattern's clauses
+# all hold in each of its matches ("plan\s+van\s+aanpak": "plan", "van" and "aanpak").
+MAX_CLAUSES = 3
+
+
+def _strength(clause: frozenset[str]) -> tuple[int, int]:
+    """How seldom a text holds a clause by chance: longest shortest needle, then fewest needles."""
+    return min(map(len, clause)), -len(clause)
+
+
+def _clauses(sub) -> list[frozenset[str]]:
+    """The clauses of the parsed (case-sensitive) ``sub``. A match of a sequence holds the match
+    of each of its items, a run of literals holds itself, a match of an alternation holds one
+    branch's match; anything not understood (an optional part, a lookaround) promises nothing."""
+    out: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in sub.data:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            out.append(frozenset(("".join(run),)))
+            run = []
+        if op is _c.SUBPATTERN:
+            out += _clauses(av[3])
+        elif op is _c.BRANCH:
+            best = [max(_clauses(branch), key=_strength, default=None) for branch in av[1]]
+            if best and all(c is not None for c in best):
+                out.append(frozenset().union(*best))
+        elif op in _REPEATS and av[0] >= 1:
+            out += _clauses(av[2])
+        elif op is _c.ATOMIC_GROUP:
+            out += _clauses(av)
+    if run:
+        out.append(frozenset(("".join(run),)))
+    return out
+
+
+def _prepared(clauses: list[frozenset[str]]) -> tuple[tuple[str, ...], ...]:
+    """The strongest few clauses, strongest first (a text that lacks one is passed by sooner),
+    each without the needles that hold another (a text with "evaluatiegesprek" holds "evaluatie")."""
+    if not all(all(clause) for clause in clauses):
+        return ()  # an empty needle promises nothing (it cannot happen: literal runs are not empty)
+    kept = sorted(set(clauses), key=_strength, reverse=True)[:MAX_CLAUSES]
+    return tuple(tuple(sorted(n for n in c if not any(o != n and o in n for o in c))) for c in kept)
+
+
+# --------------------------------------------------------------------------- scanners
+
+
+class Scanner:
+    """A case-insensitive pattern with its lowercase twin and clauses. Callers pass the text and
+    ``lowered(text)``; the matches give the same spans as ``pattern`` on ``text``, but where the
+    twin ran their group texts are lowercase: read ``m.span()``, or the original text."""
+
+    __slots__ = ("pattern", "twin", "clauses")
+
+    def __init__(self, pattern: re.Pattern[str], twin: re.Pattern[str] | None,
+                 clauses: tuple[tuple[str, ...], ...]) -> None:
+        self.pattern, self.twin, self.clauses = pattern, twin, clauses if twin is not None else ()
+
+    def may_match(self, lower: str | None) -> bool:
+        """False only where ``pattern`` provably finds nothing in a text lowered to ``lower``."""
+        if lower is None:
+            return True
+        for clause in self.clauses:
+            for needle in clause:
+                if needle in lower:
+                    break
+            else:
+                return False
+        return True
+
+    def found(self, text: str) -> bool:
+        """Whether ``pattern`` finds anything in ``text``."""
+        if self.twin is None:
+            return self.pattern.search(text) is not None
+        return self.search(text, lowered(text)) is not None
+
+    def finditer(self, text: str, lower: str | None) -> Iterator[re.Match[str]]:
+        if lower is None or self.twin is None:
+            return self.pattern.finditer(text)
+        if not self.may_match(lower):
+            return iter(())
+        return self.twin.finditer(lower)
+
+    def search(self, text: str, lower: str | None) -> re.Match[str] | None:
+        if lower is None or self.twin is None:
+            return self.pattern.search(text)
+        if not self.may_match(lower):
+            return None
+        return self.twin.search(lower)
+
+
+@lru_cache(maxsize=512)
+def scanner(pattern: re.Pattern[str]) -> Scanner:
+    """The Scanner of a case-insensitive ``pattern`` (without a twin where none can be built)."""
+    twin, clauses = _twin_and_clauses(pattern)
+    return Scanner(pattern, twin, clauses)
+
+
+def lower_twin(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """The case-sensitive twin of a case-insensitive ``pattern``, for ``lowered`` text; None
+    where the pattern uses anything whose meaning lowercase matching might not keep."""
+    return None if pattern is None else scanner(pattern).twin
+
+
+def _twin_and_clauses(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, tuple[tuple[str, ...], ...]]:
+    if not pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+        return None, ()
+    flags = pattern.flags & ~re.IGNORECASE
+    try:
+        tree = _parser.parse(pattern.pattern, flags)
+        if tree.state.flags & (re.IGNORECASE | re.ASCII | re.LOCALE | re.DEBUG):
+            return None, ()
+        _lower_tree(tree)
+        clauses = _prepared(_clauses(tree))
+        return _compiler.compile(tree, flags), clauses
+    except (_NoTwin, re.error, RecursionError, TypeError, ValueError, IndexError, AttributeError):
+        return None, ()
+
+
+# --------------------------------------------------------------------------- alternations
+# A backreference counts groups over the whole alternation: such an alternative means something
+# else alone (conservative: an escaped backslash before a digit counts too).
+_GROUP_REFERENCE = re.compile(r"\\(?:[1-9]|g)|\(\?P=")
+
+
+ANY_FLAGS = re.IGNORECASE | re.MULTILINE
+MAX_SUBSETS = 64
+
+
+def _alternation(patterns: tuple[str, ...]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+@lru_cache(maxsize=512)
+def compile_any(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One case-insensitive alternation of the vocabulary's regular expressions."""
+    if not patterns:
+        return None
+    return re.compile(_alternation(patterns), ANY_FLAGS)
+
+
+class AnyScanner:
+    """``compile_any(patterns)`` scanned with only the alternatives that can match in a text. An
+    alternative that matches nowhere in a text never takes part in a match, so the alternation of
+    the others, in the same order, finds the same spans. Each such alternation is compiled once,
+    for at most MAX_SUBSETS sets of alternatives per scanner (then the whole one serves)."""
+
+    __slots__ = ("whole", "patterns", "parts", "_subsets")
+
+    def __init__(self, whole: Scanner, patterns: tuple[str, ...], parts: tuple[Scanner, ...] | None) -> None:
+        self.whole, self.patterns, self.parts = whole, patterns, parts
+        self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def finditer(self, text: str, lower: str | None) -> Iterator[re.Match[str]]:
+        """Spans as ``whole.pattern.finditer(text)``; the matches' groups are not the whole's."""
+        whole = self.whole
+        if lower is None or self.parts is None:
+            return whole.finditer(text, lower)
+        if not whole.may_match(lower):
+            return iter(())
+        alive = tuple(n for n, part in enumerate(self.parts) if part.may_match(lower))
+        if not alive:
+            return iter(())
+        if len(alive) == 1:
+            return self.parts[alive[0]].twin.finditer(lower)
+        return self._subset(alive).finditer(lower)
+
+    def _subset(self, alive: tuple[int, ...]) -> re.Pattern[str]:
+        """The twin of the alternation of the ``alive`` alternatives (the whole twin where that
+        alternation could mean anything else, or when enough have been compiled)."""
+        twin = self._subsets.get(alive)
+        if twin is not None:
+            return twin
+        if len(alive) == len(self.parts) or len(self._subsets) >= MAX_SUBSETS:
+            return self.whole.twin
+        subset = scanner(re.compile(_alternation(tuple(self.patterns[n] for n in alive)), ANY_FLAGS))
+        ok = subset.twin is not None and subset.pattern.flags == self.whole.pattern.flags
+        twin = self._subsets[alive] = subset.twin if ok else self.whole.twin
+        return twin
+
+
+@lru_cache(maxsize=512)
+def any_scanner(patterns: tuple[str, ...]) -> AnyScanner | None:
+    """The AnyScanner of ``compile_any(patterns)``; alternatives are told apart only where each
+    alone keeps its meaning (same flags, no backreference) and has a twin and clauses."""
+    pattern = compile_any(patterns)
+    if pattern is None:
+        return None
+    whole = scanner(pattern)
+    return AnyScanner(whole, patterns, _alone(patterns, whole))
+
+
+def _alone(patterns: tuple[str, ...], whole: Scanner) -> tuple[Scanner, ...] | None:
+    if whole.twin is None or len(patterns) < 2 or any(_GROUP_REFERENCE.search(p) for p in patterns):
+        return None
+    parts = tuple(scanner(compile_any((p,))) for p in patterns)
+    if any(p.pattern.flags != whole.pattern.flags or p.twin is None or not p.clauses for p in parts):
+        return None
+    return parts
