@@ -66,10 +66,10 @@ def matcher(vocab: Mapping, key: str) -> re.Pattern[str] | None:
     return compile_any(vocab_patterns(vocab.get(key)))
 
 
-def scanner_of(vocab: Mapping, key: str) -> Scanner | None:
-    """``matcher(vocab, key)`` as a Scanner (lowercase twin and needles), for scans line by line."""
-    pattern = matcher(vocab, key)
-    return None if pattern is None else scanner(pattern)
+def scanner_of(vocab: Mapping, key: str) -> AnyScanner | None:
+    """``matcher(vocab, key)`` as an AnyScanner (lowercase twins and needles, see lower_match), for
+    scans line by line: the same spans, found faster."""
+    return any_scanner(vocab_patterns(vocab.get(key)))
 
 
 def _fact_pattern(facts: Sequence[DateFact]) -> re.Pattern[str] | None:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from audit.checklist import Checklists
 from audit.extract.event_text import (CueHit, Line, any_scanner, clause_of, compile_any, cue_hits, document_lines,
-                                      label_dates, lowered, matcher, scanner, scanner_of, vocab_patterns)
+                                      label_dates, lowered, matcher, scanner_of, vocab_patterns)
 from audit.extract.sollicitaties import sollicitatie_events
 from audit.model import AuditedDocument, Event, Evidence, Timeline
 
@@ -82,12 +82,11 @@ def _label_line(lines: Sequence[Line], i: int, spot) -> Line:
 
 
 def _signature_dates(lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, Line]]:
-    label = compile_any(vocab_patterns(vocab.get("signature_date_label")))
+    scan = scanner_of(vocab, "signature_date_label")
     cues = scanner_of(vocab, "signature_cues")
     found = []
-    if label is None:
+    if scan is None:
         return found
-    scan = scanner(label)
     for i, line in enumerate(lines):
         if not _dated_here_or_next(lines, i):
             continue
@@ -189,10 +188,9 @@ def _first_sick_day_votes(audited: AuditedDocument, lines: Sequence[Line], vocab
     if audited.doc_type not in set(vocab.get("first_sick_day_melding_doc_types") or ()):
         found += _labelled(lines, vocab.get("first_sick_day_melding_labels"))
     around = vocab.get("first_sick_day_around") or {}
-    before = compile_any(vocab_patterns(around.get("before")))
-    after = compile_any(vocab_patterns(around.get("after")))
+    before = any_scanner(vocab_patterns(around.get("before")))
+    after = any_scanner(vocab_patterns(around.get("after")))
     if before is not None and after is not None:
-        before, after = scanner(before), scanner(after)
         for line in lines:
             for spot in line.dates:
                 if before.found(line.text[max(0, spot.start - 30):spot.start]) and \

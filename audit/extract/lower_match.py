@@ -255,17 +255,32 @@ class AnyScanner:
 
     def finditer(self, text: str, lower: str | None) -> Iterator[re.Match[str]]:
         """Spans as ``whole.pattern.finditer(text)``; the matches' groups are not the whole's."""
-        whole = self.whole
         if lower is None or self.parts is None:
-            return whole.finditer(text, lower)
-        if not whole.may_match(lower):
-            return iter(())
+            return self.whole.finditer(text, lower)
+        twin = self._live_twin(lower)
+        return iter(()) if twin is None else twin.finditer(lower)
+
+    def search(self, text: str, lower: str | None) -> re.Match[str] | None:
+        """The span of ``whole.pattern.search(text)``; the match's groups are not the whole's."""
+        if lower is None or self.parts is None:
+            return self.whole.search(text, lower)
+        twin = self._live_twin(lower)
+        return None if twin is None else twin.search(lower)
+
+    def found(self, text: str) -> bool:
+        """Whether ``whole.pattern`` finds anything in ``text``."""
+        return self.search(text, lowered(text)) is not None
+
+    def _live_twin(self, lower: str) -> re.Pattern[str] | None:
+        """The twin that scans ``lower`` with the live alternatives only; None where none lives."""
+        if not self.whole.may_match(lower):
+            return None
         alive = tuple(n for n, part in enumerate(self.parts) if part.may_match(lower))
         if not alive:
-            return iter(())
+            return None
         if len(alive) == 1:
-            return self.parts[alive[0]].twin.finditer(lower)
-        return self._subset(alive).finditer(lower)
+            return self.parts[alive[0]].twin
+        return self._subset(alive)
 
     def _subset(self, alive: tuple[int, ...]) -> re.Pattern[str]:
         """The twin of the alternation of the ``alive`` alternatives (the whole twin where that
