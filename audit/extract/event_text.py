@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from audit.extract.lower_match import (AnyScanner, Scanner, any_scanner, compile_any, lower_twin,  # noqa: F401
-                                       lowered, scanner)  # (re-exported for the other event modules and tests)
+from audit.extract.lower_match import (AnyScanner, LowerTexts, Scanner, any_scanner, compile_any,  # noqa: F401
+                                       lower_twin, lowered, scanner)  # (re-exported for the event modules, tests)
 from audit.model import AuditedDocument, DateFact, Evidence
 
 QUOTE_CHARS = 200
@@ -93,6 +93,9 @@ def _spots(text: str, pattern: re.Pattern[str] | None, by_text: Mapping[str, Dat
 
 _LINES_MEMO: dict[tuple[int, int], tuple[object, object, list]] = {}
 _LINES_MEMO_SIZE = 64
+# The lowered texts of the lists remembered above, by identity of the list (held, so its id is
+# not reused while remembered); dropped with the list.
+_LOWER_MEMO: dict[int, tuple[list, LowerTexts]] = {}
 
 
 def document_lines(audited: AuditedDocument) -> list[Line]:
@@ -107,9 +110,22 @@ def document_lines(audited: AuditedDocument) -> list[Line]:
         return hit[2]
     lines = _document_lines(audited)
     if len(_LINES_MEMO) >= _LINES_MEMO_SIZE:
-        _LINES_MEMO.pop(next(iter(_LINES_MEMO)))
+        dropped = _LINES_MEMO.pop(next(iter(_LINES_MEMO)))
+        _LOWER_MEMO.pop(id(dropped[2]), None)
     _LINES_MEMO[key] = (audited.document, audited.dates, lines)
+    _LOWER_MEMO[id(lines)] = (lines, None)
     return lines
+
+
+def lower_lines(lines: Sequence[Line]) -> LowerTexts:
+    """The lines' texts lowered (``lower_match.LowerTexts``): once per list of ``document_lines``,
+    which no caller changes; for any other list, anew."""
+    hit = _LOWER_MEMO.get(id(lines))
+    if hit is None or hit[0] is not lines:
+        return LowerTexts(line.text for line in lines)
+    if hit[1] is None:
+        hit = _LOWER_MEMO[id(lines)] = (lines, LowerTexts(line.text for line in lines))
+    return hit[1]
 
 
 def _document_lines(audited: AuditedDocument) -> list[Line]:
@@ -196,14 +212,16 @@ def cue_hits(lines: Sequence[Line], cues: Mapping[str, Sequence[str]], *,
     chronology row "Probleemanalyse | 12-04-2023"), else the date that opens the row
     ("12-03-2024 | Evaluatie plan van aanpak"). Where cues overlap the longest wins."""
     scanners = [(k, s) for k, s in ((k, any_scanner(tuple(v))) for k, v in cues.items()) if s is not None]
+    low = lower_lines(lines)
+    live = [(k, s) for k, s in scanners if s.may_match(low.joined)]  # the others can match unsafe lines only
     hits: list[CueHit] = []
     for i, line in enumerate(lines):
         next_dated = i + 1 < len(lines) and bool(lines[i + 1].dates)
         if not line.dates and not next_dated:
             continue
         found = []
-        lower = lowered(line.text)
-        for key, scan in scanners:
+        lower = low.each[i]
+        for key, scan in live if lower is not None else scanners:
             for m in scan.finditer(line.text, lower):
                 start, end = m.span()
                 if end > start:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from audit.checklist import Checklists
 from audit.extract.event_text import (CueHit, Line, any_scanner, clause_of, compile_any, cue_hits, document_lines,
-                                      label_dates, lowered, matcher, scanner_of, vocab_patterns)
+                                      label_dates, lower_lines, matcher, scanner_of, vocab_patterns)
 from audit.extract.sollicitaties import sollicitatie_events
 from audit.model import AuditedDocument, Event, Evidence, Timeline
 
@@ -60,10 +60,11 @@ def _labelled(lines: Sequence[Line], labels: object) -> list[tuple[date, Line]]:
     scan = any_scanner(vocab_patterns(labels))  # the spans of compile_any, found faster (see lower_match)
     if scan is None:
         return found
-    for i, line in enumerate(lines):
+    low = lower_lines(lines)
+    for i in low.worth(scan):
         if not _dated_here_or_next(lines, i):
             continue  # label_dates would find nothing: skip the pattern scan
-        for m in scan.finditer(line.text, lowered(line.text)):
+        for m in scan.finditer(lines[i].text, low.each[i]):
             dates = label_dates(lines, i, m.end())
             if not dates:
                 continue
@@ -87,10 +88,11 @@ def _signature_dates(lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, 
     found = []
     if scan is None:
         return found
-    for i, line in enumerate(lines):
+    low = lower_lines(lines)
+    for i in low.worth(scan):
         if not _dated_here_or_next(lines, i):
             continue
-        for m in scan.finditer(line.text, lowered(line.text)):
+        for m in scan.finditer(lines[i].text, low.each[i]):
             dates = label_dates(lines, i, m.end())
             if not dates:
                 continue

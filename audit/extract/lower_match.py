@@ -23,7 +23,7 @@ import re
 import re._compiler as _compiler
 import re._constants as _c
 import re._parser as _parser
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 SAFE_PUNCTUATION = "\u2010\u2011\u2012\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u20ac\u2032\u2033\u2212"
@@ -145,6 +145,18 @@ def _prepared(clauses: list[frozenset[str]]) -> tuple[tuple[str, ...], ...]:
 
 
 # --------------------------------------------------------------------------- scanners
+Clauses = tuple[tuple[str, ...], ...]
+
+
+def _holds(clauses: Clauses, lower: str) -> bool:
+    """Whether ``lower`` holds a needle of every clause."""
+    for clause in clauses:
+        for needle in clause:
+            if needle in lower:
+                break
+        else:
+            return False
+    return True
 
 
 class Scanner:
@@ -154,21 +166,12 @@ class Scanner:
 
     __slots__ = ("pattern", "twin", "clauses")
 
-    def __init__(self, pattern: re.Pattern[str], twin: re.Pattern[str] | None,
-                 clauses: tuple[tuple[str, ...], ...]) -> None:
+    def __init__(self, pattern: re.Pattern[str], twin: re.Pattern[str] | None = None, clauses: Clauses = ()) -> None:
         self.pattern, self.twin, self.clauses = pattern, twin, clauses if twin is not None else ()
 
     def may_match(self, lower: str | None) -> bool:
         """False only where ``pattern`` provably finds nothing in a text lowered to ``lower``."""
-        if lower is None:
-            return True
-        for clause in self.clauses:
-            for needle in clause:
-                if needle in lower:
-                    break
-            else:
-                return False
-        return True
+        return lower is None or _holds(self.clauses, lower)
 
     def found(self, text: str) -> bool:
         """Whether ``pattern`` finds anything in ``text``."""
@@ -179,14 +182,14 @@ class Scanner:
     def finditer(self, text: str, lower: str | None) -> Iterator[re.Match[str]]:
         if lower is None or self.twin is None:
             return self.pattern.finditer(text)
-        if not self.may_match(lower):
+        if not _holds(self.clauses, lower):
             return iter(())
         return self.twin.finditer(lower)
 
     def search(self, text: str, lower: str | None) -> re.Match[str] | None:
         if lower is None or self.twin is None:
             return self.pattern.search(text)
-        if not self.may_match(lower):
+        if not _holds(self.clauses, lower):
             return None
         return self.twin.search(lower)
 
@@ -194,8 +197,12 @@ class Scanner:
 @lru_cache(maxsize=512)
 def scanner(pattern: re.Pattern[str]) -> Scanner:
     """The Scanner of a case-insensitive ``pattern`` (without a twin where none can be built)."""
-    twin, clauses = _twin_and_clauses(pattern)
-    return Scanner(pattern, twin, clauses)
+    if not pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+        return Scanner(pattern)
+    tree = _lowered_tree(pattern.pattern, pattern.flags)
+    if tree is None:
+        return Scanner(pattern)
+    return Scanner(pattern, _compiled(tree, pattern.flags), _prepared(_clauses(tree)))
 
 
 def lower_twin(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
@@ -204,29 +211,60 @@ def lower_twin(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
     return None if pattern is None else scanner(pattern).twin
 
 
-def _twin_and_clauses(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, tuple[tuple[str, ...], ...]]:
-    if not pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
-        return None, ()
-    flags = pattern.flags & ~re.IGNORECASE
+_CPYTHON_SURPRISES = (_NoTwin, re.error, RecursionError, TypeError, ValueError, IndexError, AttributeError)
+
+
+def _lowered_tree(source: str, flags: int):
+    """The parsed ``source`` rewritten for lowercased text (``_lower_tree``), or None."""
     try:
-        tree = _parser.parse(pattern.pattern, flags)
+        tree = _parser.parse(source, flags & ~re.IGNORECASE)
         if tree.state.flags & (re.IGNORECASE | re.ASCII | re.LOCALE | re.DEBUG):
-            return None, ()
+            return None
         _lower_tree(tree)
-        clauses = _prepared(_clauses(tree))
-        return _compiler.compile(tree, flags), clauses
-    except (_NoTwin, re.error, RecursionError, TypeError, ValueError, IndexError, AttributeError):
-        return None, ()
+        return tree
+    except _CPYTHON_SURPRISES:
+        return None
+
+
+def _compiled(tree, flags: int) -> re.Pattern[str] | None:
+    try:
+        return _compiler.compile(tree, flags & ~re.IGNORECASE)
+    except _CPYTHON_SURPRISES:
+        return None
+
+
+@lru_cache(maxsize=1024)
+def _twin_of(source: str) -> re.Pattern[str] | None:
+    """The lowercase twin of ``re.compile(source, ANY_FLAGS)``, without compiling that."""
+    tree = _lowered_tree(source, ANY_FLAGS)
+    return None if tree is None else _compiled(tree, ANY_FLAGS)
+
+
+class LowerTexts:
+    """Texts lowered once (``each``, parallel to them) and the safe ones ``joined``: a pattern whose
+    needles the joined text lacks matches in none of the safe texts (each is a part of it), so a
+    scan over many lines can leave such a pattern to the unsafe lines alone."""
+
+    __slots__ = ("each", "joined")
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.each = [lowered(text) for text in texts]
+        self.joined = "\n".join(low for low in self.each if low is not None)
+
+    def worth(self, scan: Scanner | AnyScanner) -> Sequence[int]:
+        """The indices, in order, of the texts where ``scan`` may match: all of them, or only the
+        unsafe ones where the joined safe texts lack its needles."""
+        if scan.may_match(self.joined):
+            return range(len(self.each))
+        return [n for n, low in enumerate(self.each) if low is None]
 
 
 # --------------------------------------------------------------------------- alternations
 # A backreference counts groups over the whole alternation: such an alternative means something
 # else alone (conservative: an escaped backslash before a digit counts too).
 _GROUP_REFERENCE = re.compile(r"\\(?:[1-9]|g)|\(\?P=")
-
-
 ANY_FLAGS = re.IGNORECASE | re.MULTILINE
-MAX_SUBSETS = 64
+MAX_SUBSETS = 128  # alternations compiled per AnyScanner, each on first need
 
 
 def _alternation(patterns: tuple[str, ...]) -> str:
@@ -244,14 +282,18 @@ def compile_any(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 class AnyScanner:
     """``compile_any(patterns)`` scanned with only the alternatives that can match in a text. An
     alternative that matches nowhere in a text never takes part in a match, so the alternation of
-    the others, in the same order, finds the same spans. Each such alternation is compiled once,
-    for at most MAX_SUBSETS sets of alternatives per scanner (then the whole one serves)."""
+    the others, in the same order, finds the same spans. Each such alternation's twin is compiled
+    on first need, for at most MAX_SUBSETS sets of alternatives (then the whole one serves)."""
 
-    __slots__ = ("whole", "patterns", "parts", "_subsets")
+    __slots__ = ("whole", "patterns", "parts", "_twins")
 
-    def __init__(self, whole: Scanner, patterns: tuple[str, ...], parts: tuple[Scanner, ...] | None) -> None:
+    def __init__(self, whole: Scanner, patterns: tuple[str, ...], parts: tuple[Clauses, ...] | None) -> None:
         self.whole, self.patterns, self.parts = whole, patterns, parts
-        self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._twins: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def may_match(self, lower: str | None) -> bool:
+        """False only where the alternation provably finds nothing in a text lowered to ``lower``."""
+        return self.whole.may_match(lower)
 
     def finditer(self, text: str, lower: str | None) -> Iterator[re.Match[str]]:
         """Spans as ``whole.pattern.finditer(text)``; the matches' groups are not the whole's."""
@@ -273,44 +315,43 @@ class AnyScanner:
 
     def _live_twin(self, lower: str) -> re.Pattern[str] | None:
         """The twin that scans ``lower`` with the live alternatives only; None where none lives."""
-        if not self.whole.may_match(lower):
+        if not _holds(self.whole.clauses, lower):
             return None
-        alive = tuple(n for n, part in enumerate(self.parts) if part.may_match(lower))
-        if not alive:
-            return None
-        if len(alive) == 1:
-            return self.parts[alive[0]].twin
-        return self._subset(alive)
+        alive = tuple(n for n, clauses in enumerate(self.parts) if _holds(clauses, lower))
+        return self._twin(alive) if alive else None
 
-    def _subset(self, alive: tuple[int, ...]) -> re.Pattern[str]:
+    def _twin(self, alive: tuple[int, ...]) -> re.Pattern[str]:
         """The twin of the alternation of the ``alive`` alternatives (the whole twin where that
         alternation could mean anything else, or when enough have been compiled)."""
-        twin = self._subsets.get(alive)
+        twin = self._twins.get(alive)
         if twin is not None:
             return twin
-        if len(alive) == len(self.parts) or len(self._subsets) >= MAX_SUBSETS:
-            return self.whole.twin
-        subset = scanner(re.compile(_alternation(tuple(self.patterns[n] for n in alive)), ANY_FLAGS))
-        ok = subset.twin is not None and subset.pattern.flags == self.whole.pattern.flags
-        twin = self._subsets[alive] = subset.twin if ok else self.whole.twin
+        whole = self.whole.twin
+        if len(alive) == len(self.parts) or len(self._twins) >= MAX_SUBSETS:
+            return whole
+        twin = _twin_of(_alternation(tuple(self.patterns[n] for n in alive)))
+        if twin is None or twin.flags != whole.flags:
+            twin = whole
+        self._twins[alive] = twin
         return twin
 
 
 @lru_cache(maxsize=512)
 def any_scanner(patterns: tuple[str, ...]) -> AnyScanner | None:
     """The AnyScanner of ``compile_any(patterns)``; alternatives are told apart only where each
-    alone keeps its meaning (same flags, no backreference) and has a twin and clauses."""
+    alone keeps its meaning (no backreference) and promises needles."""
     pattern = compile_any(patterns)
     if pattern is None:
         return None
     whole = scanner(pattern)
-    return AnyScanner(whole, patterns, _alone(patterns, whole))
-
-
-def _alone(patterns: tuple[str, ...], whole: Scanner) -> tuple[Scanner, ...] | None:
     if whole.twin is None or len(patterns) < 2 or any(_GROUP_REFERENCE.search(p) for p in patterns):
-        return None
-    parts = tuple(scanner(compile_any((p,))) for p in patterns)
-    if any(p.pattern.flags != whole.pattern.flags or p.twin is None or not p.clauses for p in parts):
-        return None
-    return parts
+        return AnyScanner(whole, patterns, None)
+    parts = tuple(_alone_clauses(p) for p in patterns)
+    return AnyScanner(whole, patterns, parts if all(parts) else None)
+
+
+@lru_cache(maxsize=1024)
+def _alone_clauses(pattern: str) -> Clauses:
+    """The clauses of one alternative (parsed alone: its twin is compiled only where needed)."""
+    tree = _lowered_tree(_alternation((pattern,)), ANY_FLAGS)
+    return () if tree is None else _prepared(_clauses(tree))

@@ -9,13 +9,13 @@ do not end the table; rows that OCR merged into one line count one application p
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from audit.extract.event_text import (DateSpot, Line, Scanner, compile_any, lowered, matcher, scanner, scanner_of,
-                                      vocab_patterns)
+from audit.extract.event_text import (DateSpot, Line, LowerTexts, Scanner, compile_any, lower_lines, lowered, matcher,
+                                      scanner, scanner_of, vocab_patterns)
 from audit.model import AuditedDocument, Event
 
 MAX_UNDATED_RUN = 3  # wrapped cell text between two rows
@@ -36,31 +36,49 @@ def _each_scanner(patterns: tuple[str, ...]) -> tuple[Scanner | None, ...]:
     return tuple(None if p is None else scanner(p) for p in (compile_any((q,)) for q in patterns))
 
 
-def _header_end(text: str, vocab: Mapping) -> int | None:
-    """Where a sollicitatie table's header ends in this line, or None when it is no header.
-    The header words are tried first (most lines lack them), by Scanners (speed only: every test
-    is a pure yes/no, so the order does not change the answer)."""
-    spec = vocab.get("sollicitatie_header") or {}
-    needed = _each_scanner(vocab_patterns(spec.get("all_of")))
-    if not needed:
-        return None
-    head = text[:HEADER_CHARS]
-    lower = lowered(head)
-    ends = []
-    for scan in needed:
-        if scan is None:
+@dataclass(frozen=True)
+class _Header:
+    """What makes a line a sollicitatie table's header: every ``needed`` word, and no sentence
+    mark or ``refused`` word."""
+
+    needed: tuple[Scanner | None, ...]
+    sentence: re.Pattern[str] | None
+    refused: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, vocab: Mapping) -> _Header:
+        spec = vocab.get("sollicitatie_header") or {}
+        return cls(_each_scanner(vocab_patterns(spec.get("all_of"))), matcher(vocab, "sentence_marks"),
+                   compile_any(vocab_patterns(spec.get("none_of"))))
+
+    def lines(self, low: LowerTexts) -> Container[int]:
+        """The indices of the lines that may be a header: all, or only the unsafe ones where the
+        document lacks the needles of a needed word (a pure prefilter: ``end`` decides)."""
+        if all(scan is None or scan.may_match(low.joined) for scan in self.needed):
+            return range(len(low.each))
+        return {n for n, lower in enumerate(low.each) if lower is None}
+
+    def end(self, text: str, lower: str | None = None) -> int | None:
+        """Where a header ends in this line (``lower``: ``lowered(text)`` where known), or None when
+        it is no header. The header words are tried first (most lines lack them), by Scanners
+        (speed only: every test is a pure yes/no, so the order does not change the answer)."""
+        if not self.needed:
             return None
-        m = scan.search(head, lower)
-        if m is None:
+        head = text[:HEADER_CHARS]
+        lower = lowered(head) if lower is None else lower[:HEADER_CHARS]
+        ends = []
+        for scan in self.needed:
+            if scan is None:
+                return None
+            m = scan.search(head, lower)
+            if m is None:
+                return None
+            ends.append(m.end())
+        if self.sentence is not None and self.sentence.search(head):
+            return None  # prose that happens to name an employer and a job
+        if self.refused is not None and self.refused.search(head):
             return None
-        ends.append(m.end())
-    sentence = matcher(vocab, "sentence_marks")
-    if sentence is not None and sentence.search(head):
-        return None  # prose that happens to name an employer and a job
-    refused = compile_any(vocab_patterns(spec.get("none_of")))
-    if refused is not None and refused.search(head):
-        return None
-    return max(ends)
+        return max(ends)
 
 
 def _sender_column(header: str, vocab: Mapping) -> int | None:
@@ -103,22 +121,28 @@ def _row(line: Line, spot: DateSpot, text: str, column: int | None, vocab: Mappi
 def sollicitatie_rows(lines: Sequence[Line], vocab: Mapping) -> list[SollicitatieRow]:
     rows: list[SollicitatieRow] = []
     sender = matcher(vocab, "sender_column")
+    spec, low = _Header.of(vocab), lower_lines(lines)
+    maybe = spec.lines(low)
+
+    def header_end(n: int) -> int | None:
+        return spec.end(lines[n].text, low.each[n]) if n in maybe else None
+
     i = 0
     while i < len(lines):
-        header_end = _header_end(lines[i].text, vocab)
-        if header_end is None:
+        end = header_end(i)
+        if end is None:
             i += 1
             continue
         header = lines[i].text
         column = _sender_column(header, vocab)
         header_has_sender = bool(sender and sender.search(header))
         rows += [_row(lines[i], spot, text, None, vocab, header_has_sender)
-                 for spot, text in _segments(lines[i], header_end)]
+                 for spot, text in _segments(lines[i], end)]
         undated = 0
         i += 1
         while i < len(lines) and undated <= MAX_UNDATED_RUN:
             line = lines[i]
-            if _header_end(line.text, vocab) is not None:
+            if header_end(i) is not None:
                 break
             if line.dates and line.dates[0].start <= ROW_START:
                 rows += [_row(line, spot, text, column, vocab, header_has_sender) for spot, text in _segments(line)]
@@ -142,10 +166,11 @@ def sollicitatie_counts(lines: Sequence[Line], vocab: Mapping) -> list[tuple[int
     found = []
     if pattern is None:
         return found
-    scan = scanner(pattern)
-    for line in lines:
+    scan, low = scanner(pattern), lower_lines(lines)
+    for i in low.worth(scan):
+        line = lines[i]
         text = line.text
-        for m in scan.finditer(text, lowered(text)):  # spans as on ``text``; group texts read from it
+        for m in scan.finditer(text, low.each[i]):  # spans as on ``text``; group texts read from it
             start, end = m.span()
             if norm is not None and (norm.found(text[max(0, start - 25):start]) or norm.found(text[end:end + 12])):
                 continue

@@ -122,7 +122,7 @@ def test_alternations_stay_exact_past_the_cap_on_compiled_subsets():
         text = " ".join(rnd.sample(words, rnd.randrange(2, 6))).upper()
         assert [m.span() for m in scan.finditer(text, lowered(text))] == \
                [m.span() for m in compile_any(words).finditer(text)]
-    assert len(scan._subsets) <= MAX_SUBSETS
+    assert len(scan._twins) <= MAX_SUBSETS
 
 
 def test_unsafe_text_is_matched_by_the_case_insensitive_pattern():
