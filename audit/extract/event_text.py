@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -164,6 +164,14 @@ def _pieces(text: str) -> list[str]:
     return pieces
 
 
+def lines_with(lines: Sequence[Line], scan: Scanner | AnyScanner) -> Iterator[int]:
+    """The indices of the lines where ``scan`` finds something, in order."""
+    low = lower_lines(lines)
+    for i in low.worth(scan):
+        if scan.search(lines[i].text, low.each[i]) is not None:
+            yield i
+
+
 @dataclass(frozen=True)
 class CueHit:
     """A cue word in a line and the date(s) that belong to it."""
@@ -213,7 +221,7 @@ def cue_hits(lines: Sequence[Line], cues: Mapping[str, Sequence[str]], *,
     ("12-03-2024 | Evaluatie plan van aanpak"). Where cues overlap the longest wins."""
     scanners = [(k, s) for k, s in ((k, any_scanner(tuple(v))) for k, v in cues.items()) if s is not None]
     low = lower_lines(lines)
-    live = [(k, s) for k, s in scanners if s.may_match(low.joined)]  # the others can match unsafe lines only
+    worth = [set(low.worth(scan)) for _, scan in scanners]  # the lines each cue may match in
     hits: list[CueHit] = []
     for i, line in enumerate(lines):
         next_dated = i + 1 < len(lines) and bool(lines[i + 1].dates)
@@ -221,7 +229,9 @@ def cue_hits(lines: Sequence[Line], cues: Mapping[str, Sequence[str]], *,
             continue
         found = []
         lower = low.each[i]
-        for key, scan in live if lower is not None else scanners:
+        for (key, scan), where in zip(scanners, worth):
+            if i not in where:
+                continue
             for m in scan.finditer(line.text, lower):
                 start, end = m.span()
                 if end > start:

@@ -23,6 +23,7 @@ import re
 import re._compiler as _compiler
 import re._constants as _c
 import re._parser as _parser
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
@@ -241,22 +242,47 @@ def _twin_of(source: str) -> re.Pattern[str] | None:
 
 
 class LowerTexts:
-    """Texts lowered once (``each``, parallel to them) and the safe ones ``joined``: a pattern whose
-    needles the joined text lacks matches in none of the safe texts (each is a part of it), so a
-    scan over many lines can leave such a pattern to the unsafe lines alone."""
+    """Texts lowered once (``each``, parallel to them; None where unsafe) and the safe ones joined
+    by newlines, to find in one pass which texts hold a needle: a text that holds no needle of a
+    pattern's first clause cannot match it, so a scan over many lines can pass such lines by."""
 
-    __slots__ = ("each", "joined")
+    __slots__ = ("each", "_joined", "_starts", "_safe", "_unsafe", "_where")
 
     def __init__(self, texts: Iterable[str]) -> None:
         self.each = [lowered(text) for text in texts]
-        self.joined = "\n".join(low for low in self.each if low is not None)
+        self._safe = [n for n, low in enumerate(self.each) if low is not None]
+        self._unsafe = [n for n, low in enumerate(self.each) if low is None]
+        self._starts, at = [], 0
+        for n in self._safe:
+            self._starts.append(at)
+            at += len(self.each[n]) + 1
+        self._joined = "\n".join(self.each[n] for n in self._safe)
+        self._where: dict[str, list[int]] = {}
 
     def worth(self, scan: Scanner | AnyScanner) -> Sequence[int]:
-        """The indices, in order, of the texts where ``scan`` may match: all of them, or only the
-        unsafe ones where the joined safe texts lack its needles."""
-        if scan.may_match(self.joined):
+        """The indices, in order, of the texts where ``scan`` may match: the unsafe ones and those
+        that hold a needle of its first clause (all of them where it promises none)."""
+        clauses = scan.clauses
+        if not clauses:
             return range(len(self.each))
-        return [n for n, low in enumerate(self.each) if low is None]
+        found = set(self._unsafe)
+        for needle in clauses[0]:
+            found.update(self.holding(needle))
+        return sorted(found)
+
+    def holding(self, needle: str) -> list[int]:
+        """The indices of the safe texts that hold ``needle`` (a needle across the newline between
+        two texts counts for the first: a spare candidate, never a missed one)."""
+        where = self._where.get(needle)
+        if where is None:
+            where = self._where[needle] = []
+            joined, starts = self._joined, self._starts
+            at = joined.find(needle)
+            while at >= 0:
+                k = bisect_right(starts, at) - 1
+                where.append(self._safe[k])
+                at = joined.find(needle, starts[k + 1]) if k + 1 < len(starts) else -1
+        return where
 
 
 # --------------------------------------------------------------------------- alternations
@@ -290,6 +316,10 @@ class AnyScanner:
     def __init__(self, whole: Scanner, patterns: tuple[str, ...], parts: tuple[Clauses, ...] | None) -> None:
         self.whole, self.patterns, self.parts = whole, patterns, parts
         self._twins: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    @property
+    def clauses(self) -> Clauses:
+        return self.whole.clauses
 
     def may_match(self, lower: str | None) -> bool:
         """False only where the alternation provably finds nothing in a text lowered to ``lower``."""

@@ -52,11 +52,15 @@ class _Header:
                    compile_any(vocab_patterns(spec.get("none_of"))))
 
     def lines(self, low: LowerTexts) -> Container[int]:
-        """The indices of the lines that may be a header: all, or only the unsafe ones where the
-        document lacks the needles of a needed word (a pure prefilter: ``end`` decides)."""
-        if all(scan is None or scan.may_match(low.joined) for scan in self.needed):
-            return range(len(low.each))
-        return {n for n, lower in enumerate(low.each) if lower is None}
+        """The indices of the lines that may be a header: those where every needed word may match
+        (a pure prefilter: ``end`` decides)."""
+        maybe: set[int] | None = None
+        for scan in self.needed:
+            if scan is None:
+                return range(len(low.each))
+            worth = set(low.worth(scan))
+            maybe = worth if maybe is None else maybe & worth
+        return range(len(low.each)) if maybe is None else maybe
 
     def end(self, text: str, lower: str | None = None) -> int | None:
         """Where a header ends in this line (``lower``: ``lowered(text)`` where known), or None when

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from audit.extract.event_text import Line, any_scanner, lowered, matcher, scanner_of
+from audit.extract.event_text import Line, any_scanner, lines_with, lower_lines, matcher, scanner_of
 from audit.model import Evidence, Finding
 from audit.rules.deadlines import spoor2_start_event
 from audit.rules.registry import RuleContext, nl_date, number, rule
@@ -33,7 +33,7 @@ def _silence_until(ctx: RuleContext, last: date) -> date | None:
     if cue is None:
         return None
     dates = [d.doc_date for d in ctx.docs if d.doc_type in REPORT_TYPES and d.doc_date and d.doc_date > last
-             and any(cue.found(line.text) for line in ctx.lines(d))]
+             and next(lines_with(ctx.lines(d), cue), None) is not None]
     if not dates:
         return None
     end = max(dates)
@@ -130,9 +130,9 @@ def namens_werknemer(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
             if doc.doc_type not in (*SPOOR2_TYPES, "riv", "eindevaluatie", "logboek"):
                 continue
             lines = ctx.lines(doc)
-            for i, line in enumerate(lines):
-                if pattern.found(line.text) and (about is None or about.search(_context(lines, i))):
-                    said.append(line.evidence())
+            for i in lines_with(lines, pattern):
+                if about is None or about.search(_context(lines, i)):
+                    said.append(lines[i].evidence())
     count = len(rows) + len(said)
     if not rows and len(said) < 2:
         return []
@@ -160,8 +160,10 @@ def spoor2_stilgelegd(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
         lines = ctx.lines(doc)
         subject = scanner_of(ctx.vocab, "stilgelegd_subject")
         refused = matcher(ctx.vocab, "stilgelegd_not")
-        for i, line in enumerate(lines):
-            m = stop.search(line.text, lowered(line.text))  # its span only (see lower_match)
+        low = lower_lines(lines)
+        for i in low.worth(stop):
+            line = lines[i]
+            m = stop.search(line.text, low.each[i])  # its span only (see lower_match)
             if m is None or (refused is not None and refused.search(line.text[max(0, m.start() - 40):m.end()])):
                 continue
             if subject is not None and not subject.found(line.text):
@@ -181,11 +183,11 @@ def haalbaarheidsonderzoek(ctx: RuleContext, p: Mapping[str, Any]) -> list[Findi
     for doc in ctx.docs:
         if doc.doc_type not in (*SPOOR2_TYPES, "riv", "ad_rapport", "eindevaluatie"):
             continue
-        for line in ctx.lines(doc):
-            if cue.found(line.text):
-                ev = line.evidence()
-                return [ctx.finding("consistency.haalbaarheidsonderzoek", {"quote": ev.quote}, evidence=[ev],
-                                    week=ctx.week(doc.doc_date), document=doc.document.path)]
+        lines = ctx.lines(doc)
+        for i in lines_with(lines, cue):
+            ev = lines[i].evidence()
+            return [ctx.finding("consistency.haalbaarheidsonderzoek", {"quote": ev.quote}, evidence=[ev],
+                                week=ctx.week(doc.doc_date), document=doc.document.path)]
     return []
 
 
@@ -200,8 +202,9 @@ def arbeidstherapie_te_lang(ctx: RuleContext, p: Mapping[str, Any]) -> list[Find
         return []
     for doc in ctx.docs:
         lines = ctx.lines(doc)
-        for i, line in enumerate(lines):
-            if not cue.found(line.text) or (loonwaarde and loonwaarde.search(_context(lines, i))):
+        for i in lines_with(lines, cue):
+            line = lines[i]
+            if loonwaarde and loonwaarde.search(_context(lines, i)):
                 continue
             days = _period_days(line, doc.doc_date, matcher(ctx.vocab, "since_words"))
             if days is not None and days > max_days:
@@ -246,9 +249,9 @@ def medische_gegevens(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
     for doc in ctx.docs:
         if doc.doc_type not in employer:
             continue
-        for line in ctx.lines(doc):
-            if not scan.found(line.text):  # the same lines, found faster (see lower_match)
-                continue
+        lines = ctx.lines(doc)
+        for i in lines_with(lines, scan):  # the same lines, found faster (see lower_match)
+            line = lines[i]
             m = scan.whole.pattern.search(line.text)
             if m:
                 return [ctx.finding("consistency.medische_gegevens", {"term": m.group(0), "doc_type": doc.doc_type},

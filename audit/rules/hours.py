@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from audit.extract.event_text import matcher, scanner_of
+from audit.extract.event_text import lines_with, matcher, scanner_of
 from audit.model import AuditedDocument, Evidence, Finding, HoursFact
 from audit.rules.registry import RuleContext, nl_date, number, rule
 
@@ -161,7 +161,7 @@ def wep_urenopbouw(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
         if doc.doc_type not in ("spoor2_voortgang", "spoor2_eind", "spoor2_plan"):
             continue
         lines = ctx.lines(doc)
-        near = [i for i, line in enumerate(lines) if wep.found(line.text)]
+        near = list(lines_with(lines, wep))
         if not near:
             continue
         hours = [h for h in doc.hours if h.role == "wep" or wep.found(h.quote or "")]

@@ -131,3 +131,20 @@ def test_unsafe_text_is_matched_by_the_case_insensitive_pattern():
         assert [m.span() for m in scan.finditer(text, lowered(text))] == \
                [m.span() for m in compile_any(("stra(ss|ß)e", "kelvin")).finditer(text)]
     assert re.compile("kelvin", re.I).search("\N{KELVIN SIGN}elvin") is not None
+
+
+def test_lowered_lines_name_every_line_a_pattern_may_match():
+    from audit.extract.lower_match import LowerTexts
+    texts = ["Plan van Aanpak", "İstanbul plan van aanpak", "", "de PvA", "aanp", "ak", "probleemanalyse PA"]
+    low = LowerTexts(texts)
+    assert low.each[1] is None  # unsafe: always a candidate
+    for group in [("plan\\s+van\\s+aanpak",), ("\\bPvA\\b", "probleemanalyse"), ("a?",), ("aanpak",)]:
+        scan = any_scanner(group)
+        worth = low.worth(scan)
+        assert list(worth) == sorted(set(worth))
+        matching = [n for n, t in enumerate(texts) if compile_any(group).search(t)]
+        assert set(matching) <= set(worth), (group, matching, worth)
+        assert 1 in worth
+    assert low.holding("aanp") == [0, 4]  # "aanp\nak" across two texts counts for the first
+    assert low.holding("p\nak") == [4]
+    assert list(low.worth(any_scanner(("zzz",)))) == [1]
