@@ -5,7 +5,7 @@ sick-leave week N = (date - eerste ziektedag) // 7 + 1 (``Timeline.week_of``).
 
 Cue words: ``checklists/data/events.yaml``. A document's own type and date are the strongest
 evidence of an event; a mention in another document (a chronology row, "de FML van 12-12-2023")
-fills in what the dossier does not hold itself.
+fills in what the dossier does not hold itself. A document's own date: ``doc_dates`` (re-exported).
 """
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import lru_cache
 
 from audit.checklist import Checklists
-from audit.extract.event_text import (CueHit, Line, any_scanner, clause_of, compile_any, cue_hits, document_lines,
-                                      label_dates, lower_lines, matcher, scanner_of, vocab_patterns)
+from audit.extract.doc_dates import dated_document, document_date  # noqa: F401  (re-exported)
+from audit.extract.doc_dates import dating, event_vocab, labelled_dates
+from audit.extract.event_text import (CueHit, Line, any_scanner, clause_of, cue_hits, document_lines, matcher,
+                                      scanner_of, vocab_patterns)
 from audit.extract.sollicitaties import sollicitatie_events
 from audit.model import AuditedDocument, Event, Evidence, Timeline
 
@@ -34,134 +35,6 @@ OWN_EVENT = {
 # A first sick day more than this far before a document's date is not plausible (wachttijd + sanctie).
 MAX_SICK_SPAN = timedelta(days=7 * 160)
 DISSENT_FINDING = "consistency.eerste_ziektedag_verschilt"
-
-
-@lru_cache(maxsize=1)
-def _bundled() -> Checklists:
-    from audit.checklist import load_checklists
-    return load_checklists()
-
-
-def _vocab(checklists: Checklists | None) -> Mapping:
-    """The event vocabulary; without checklists (``document_date(audited)``), the bundled set."""
-    return (checklists or _bundled()).vocab.get("events", {})
-
-
-# --------------------------------------------------------------------------- document date
-
-
-def _dated_here_or_next(lines: Sequence[Line], i: int) -> bool:
-    return bool(lines[i].dates) or (i + 1 < len(lines) and bool(lines[i + 1].dates))
-
-
-def _labelled(lines: Sequence[Line], labels: object) -> list[tuple[date, Line]]:
-    """Each date after one of the ``labels`` (the vocabulary's patterns)."""
-    found = []
-    scan = any_scanner(vocab_patterns(labels))  # the spans of compile_any, found faster (see lower_match)
-    if scan is None:
-        return found
-    low = lower_lines(lines)
-    for i in low.worth(scan):
-        if not _dated_here_or_next(lines, i):
-            continue  # label_dates would find nothing: skip the pattern scan
-        for m in scan.finditer(lines[i].text, low.each[i]):
-            dates = label_dates(lines, i, m.end())
-            if not dates:
-                continue
-            found.append((dates[0].value, _label_line(lines, i, dates[0])))
-    return found
-
-
-def _label_line(lines: Sequence[Line], i: int, spot) -> Line:
-    """The line that shows a label's date; a label and a value on two lines (a form read by
-    OCR) are quoted together: "Datum melding 21-12-2023"."""
-    line = lines[i]
-    if spot in line.dates:
-        return line
-    value = lines[i + 1]
-    return replace(value, text=f"{line.text.strip()} {value.text.strip()}", dates=())
-
-
-def _signature_dates(lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, Line]]:
-    scan = scanner_of(vocab, "signature_date_label")
-    cues = scanner_of(vocab, "signature_cues")
-    found = []
-    if scan is None:
-        return found
-    low = lower_lines(lines)
-    for i in low.worth(scan):
-        if not _dated_here_or_next(lines, i):
-            continue
-        for m in scan.finditer(lines[i].text, low.each[i]):
-            dates = label_dates(lines, i, m.end())
-            if not dates:
-                continue
-            near = " ".join(x.text for x in lines[max(0, i - 3): i + 4])
-            if cues is None or cues.found(near):
-                found.append((dates[0].value, _label_line(lines, i, dates[0])))
-    return found
-
-
-def _letter_date(lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, Line]]:
-    pattern = compile_any(vocab_patterns(vocab.get("letter_place_date")))
-    if pattern is None:
-        return []
-    for line in lines[:12]:
-        if line.dates and pattern.match(line.text[: line.dates[0].start]):
-            return [(line.dates[0].value, line)]
-    return []
-
-
-def _page_one_dates(lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, Line]]:
-    excluded = scanner_of(vocab, "not_document_date")
-    first_page = min((line.page for line in lines), default=1)
-    found = []
-    for line in lines:
-        if line.page != first_page:
-            break
-        for spot in line.dates:
-            before = line.text[max(0, spot.start - 50):spot.start]
-            if excluded is None or not excluded.found(before):
-                found.append((spot.value, line))
-    return found
-
-
-def dated_document(audited: AuditedDocument, checklists: Checklists | None = None,
-                   lines: Sequence[Line] | None = None) -> tuple[date, Line] | None:
-    """The document's own date and the line that shows it, best source first: a label of the
-    document's own kind ("Datum probleemanalyse"), a generic report-date label, the signature
-    block, a letter heading ("Raalte, 15-11-2023"), and only then the latest plain date on page 1."""
-    found = _dating(audited, checklists, lines)
-    return found[1:] if found else None
-
-
-def _dating(audited: AuditedDocument, checklists: Checklists | None,
-            lines: Sequence[Line] | None) -> tuple[bool, date, Line] | None:
-    """``dated_document`` and whether the date is marked as the document's own (a label, a
-    signature, a letter heading) rather than the page-1 fallback."""
-    vocab = _vocab(checklists)
-    lines = document_lines(audited) if lines is None else lines
-    labels = vocab.get("document_date_labels", {}) or {}
-    steps = (
-        lambda: _labelled(lines, labels.get(audited.doc_type)),
-        lambda: _labelled(lines, labels.get("generic")),
-        lambda: _signature_dates(lines, vocab),
-        lambda: _letter_date(lines, vocab),
-        lambda: _page_one_dates(lines, vocab),
-    )
-    for n, step in enumerate(steps):
-        found = step()
-        if found:
-            return (n < len(steps) - 1, *max(found, key=lambda f: f[0]))
-    return None
-
-
-def document_date(audited: AuditedDocument, checklists: Checklists | None = None) -> date | None:
-    """The report or signature date of one document (not the older dates it cites)."""
-    if not audited.dates:
-        return None
-    found = dated_document(audited, checklists)
-    return found[0] if found else None
 
 
 # --------------------------------------------------------------------------- eerste ziektedag
@@ -186,9 +59,9 @@ def first_sick_day_votes(audited: AuditedDocument, lines: Sequence[Line], vocab:
 
 
 def _first_sick_day_votes(audited: AuditedDocument, lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, Line]]:
-    found = _labelled(lines, vocab.get("first_sick_day_labels"))
+    found = labelled_dates(lines, vocab.get("first_sick_day_labels"))
     if audited.doc_type not in set(vocab.get("first_sick_day_melding_doc_types") or ()):
-        found += _labelled(lines, vocab.get("first_sick_day_melding_labels"))
+        found += labelled_dates(lines, vocab.get("first_sick_day_melding_labels"))
     around = vocab.get("first_sick_day_around") or {}
     before = any_scanner(vocab_patterns(around.get("before")))
     after = any_scanner(vocab_patterns(around.get("after")))
@@ -378,11 +251,11 @@ def _dissent_warning(checklists: Checklists | None, first: date, others: Sequenc
 
 
 def build_timeline(docs: Sequence[AuditedDocument], checklists: Checklists | None = None) -> Timeline:
-    vocab = _vocab(checklists)
+    vocab = event_vocab(checklists)
     lines_of = {id(a): document_lines(a) for a in docs}
     dated, marked = {}, set()
     for a in docs:
-        found = _dating(a, checklists, lines_of[id(a)]) if a.dates else None
+        found = dating(a, checklists, lines_of[id(a)]) if a.dates else None
         dated[id(a)] = found[1:] if found else None
         if found and found[0]:
             marked.add(id(a))
