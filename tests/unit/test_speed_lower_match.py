@@ -149,3 +149,14 @@ def test_lowered_lines_name_every_line_a_pattern_may_match():
     assert low.holding("aanp") == [0, 4]  # "aanp\nak" across two texts counts for the first
     assert low.holding("p\nak") == [4]
     assert list(low.worth(any_scanner(("zzz",)))) == [1]
+
+
+def test_lines_with_names_the_lines_the_pattern_finds_something_in():
+    from audit.extract.event_text import Line, lines_with
+    texts = _texts(seed=9)[::3]
+    lines = [Line("doc.pdf", 1, text, (), n) for n, text in enumerate(texts)]
+    for group in _groups():
+        whole = compile_any(group)
+        expected = [n for n, text in enumerate(texts) if whole.search(text)]
+        assert list(lines_with(lines, any_scanner(group))) == expected, group
+        assert list(lines_with(lines, scanner(whole))) == expected, group
