@@ -49,7 +49,10 @@ class Line:
         return self.dates[bisect_left(self.dates, pos, key=lambda d: d.start):]
 
 
+@lru_cache(maxsize=4096)
 def quote_of(text: str) -> str:
+    """A line as quoted in evidence: spaces collapsed, at most QUOTE_CHARS (remembered by its
+    text: a line that names several events is quoted once)."""
     text = " ".join(text.split())
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
 
