@@ -49,7 +49,7 @@ class Line:
         return self.dates[bisect_left(self.dates, pos, key=lambda d: d.start):]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def quote_of(text: str) -> str:
     """A line as quoted in evidence: spaces collapsed, at most QUOTE_CHARS (remembered by its
     text: a line that names several events is quoted once)."""
