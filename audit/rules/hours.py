@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from audit.extract.event_text import matcher
+from audit.extract.event_text import lines_with, matcher, scanner_of
 from audit.model import AuditedDocument, Evidence, Finding, HoursFact
 from audit.rules.registry import RuleContext, nl_date, number, rule
 
@@ -152,7 +152,7 @@ def zoekprofiel_niet_aangepast(ctx: RuleContext, p: Mapping[str, Any]) -> list[F
 
 @rule("consistency.wep_urenopbouw.v1")
 def wep_urenopbouw(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
-    wep = matcher(ctx.vocab, "werkervaringsplek")
+    wep = scanner_of(ctx.vocab, "werkervaringsplek")
     build = matcher(ctx.vocab, "urenopbouw")
     no_build = matcher(ctx.vocab, "geen_urenopbouw")
     if wep is None:
@@ -161,10 +161,10 @@ def wep_urenopbouw(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
         if doc.doc_type not in ("spoor2_voortgang", "spoor2_eind", "spoor2_plan"):
             continue
         lines = ctx.lines(doc)
-        near = [i for i, line in enumerate(lines) if wep.search(line.text)]
+        near = list(lines_with(lines, wep))
         if not near:
             continue
-        hours = [h for h in doc.hours if h.role == "wep" or wep.search(h.quote or "")]
+        hours = [h for h in doc.hours if h.role == "wep" or wep.found(h.quote or "")]
         if not hours or any(h.steps for h in hours) or len({h.per_week for h in hours}) > 1:
             continue
         context = " ".join(lines[j].text for i in near for j in range(max(0, i - 2), min(len(lines), i + 4)))
