@@ -8,15 +8,14 @@ The cue words come from ``checklists/data/events.yaml``; nothing Dutch lives her
 from __future__ import annotations
 
 import re
-import re._compiler as _compiler
-import re._constants as _c
-import re._parser as _parser
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from audit.extract.lower_match import (AnyScanner, LowerTexts, Scanner, any_scanner, compile_any,  # noqa: F401
+                                       lower_twin, lowered, scanner)  # (re-exported for the event modules, tests)
 from audit.model import AuditedDocument, DateFact, Evidence
 
 QUOTE_CHARS = 200
@@ -50,17 +49,12 @@ class Line:
         return self.dates[bisect_left(self.dates, pos, key=lambda d: d.start):]
 
 
+@lru_cache(maxsize=1024)
 def quote_of(text: str) -> str:
+    """A line as quoted in evidence: spaces collapsed, at most QUOTE_CHARS (remembered by its
+    text: a line that names several events is quoted once)."""
     text = " ".join(text.split())
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
-
-
-@lru_cache(maxsize=512)
-def compile_any(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One case-insensitive alternation of the vocabulary's regular expressions."""
-    if not patterns:
-        return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.MULTILINE)
 
 
 def vocab_patterns(value: object) -> tuple[str, ...]:
@@ -73,6 +67,12 @@ def vocab_patterns(value: object) -> tuple[str, ...]:
 
 def matcher(vocab: Mapping, key: str) -> re.Pattern[str] | None:
     return compile_any(vocab_patterns(vocab.get(key)))
+
+
+def scanner_of(vocab: Mapping, key: str) -> AnyScanner | None:
+    """``matcher(vocab, key)`` as an AnyScanner (lowercase twins and needles, see lower_match), for
+    scans line by line: the same spans, found faster."""
+    return any_scanner(vocab_patterns(vocab.get(key)))
 
 
 def _fact_pattern(facts: Sequence[DateFact]) -> re.Pattern[str] | None:
@@ -96,6 +96,9 @@ def _spots(text: str, pattern: re.Pattern[str] | None, by_text: Mapping[str, Dat
 
 _LINES_MEMO: dict[tuple[int, int], tuple[object, object, list]] = {}
 _LINES_MEMO_SIZE = 64
+# The lowered texts of the lists remembered above, by identity of the list (held, so its id is
+# not reused while remembered); dropped with the list.
+_LOWER_MEMO: dict[int, tuple[list, LowerTexts]] = {}
 
 
 def document_lines(audited: AuditedDocument) -> list[Line]:
@@ -110,9 +113,22 @@ def document_lines(audited: AuditedDocument) -> list[Line]:
         return hit[2]
     lines = _document_lines(audited)
     if len(_LINES_MEMO) >= _LINES_MEMO_SIZE:
-        _LINES_MEMO.pop(next(iter(_LINES_MEMO)))
+        dropped = _LINES_MEMO.pop(next(iter(_LINES_MEMO)))
+        _LOWER_MEMO.pop(id(dropped[2]), None)
     _LINES_MEMO[key] = (audited.document, audited.dates, lines)
+    _LOWER_MEMO[id(lines)] = (lines, None)
     return lines
+
+
+def lower_lines(lines: Sequence[Line]) -> LowerTexts:
+    """The lines' texts lowered (``lower_match.LowerTexts``): once per list of ``document_lines``,
+    which no caller changes; for any other list, anew."""
+    hit = _LOWER_MEMO.get(id(lines))
+    if hit is None or hit[0] is not lines:
+        return LowerTexts(line.text for line in lines)
+    if hit[1] is None:
+        hit = _LOWER_MEMO[id(lines)] = (lines, LowerTexts(line.text for line in lines))
+    return hit[1]
 
 
 def _document_lines(audited: AuditedDocument) -> list[Line]:
@@ -149,6 +165,14 @@ def _pieces(text: str) -> list[str]:
         pieces.append(text[start:end])
         start = end
     return pieces
+
+
+def lines_with(lines: Sequence[Line], scan: Scanner | AnyScanner) -> Iterator[int]:
+    """The indices of the lines where ``scan`` finds something, in order."""
+    low = lower_lines(lines)
+    for i in low.worth(scan):
+        if scan.search(lines[i].text, low.each[i]) is not None:
+            yield i
 
 
 @dataclass(frozen=True)
@@ -198,21 +222,20 @@ def cue_hits(lines: Sequence[Line], cues: Mapping[str, Sequence[str]], *,
     """Each cue in each dated line with its date: the date right after the cue (a label or a
     chronology row "Probleemanalyse | 12-04-2023"), else the date that opens the row
     ("12-03-2024 | Evaluatie plan van aanpak"). Where cues overlap the longest wins."""
-    compiled = [(k, compile_any(tuple(v)), compile_lower(tuple(v))) for k, v in cues.items()]
-    compiled = [c for c in compiled if c[1] is not None]
+    scanners = [(k, s) for k, s in ((k, any_scanner(tuple(v))) for k, v in cues.items()) if s is not None]
+    low = lower_lines(lines)
+    worth = [set(low.worth(scan)) for _, scan in scanners]  # the lines each cue may match in
     hits: list[CueHit] = []
     for i, line in enumerate(lines):
         next_dated = i + 1 < len(lines) and bool(lines[i + 1].dates)
         if not line.dates and not next_dated:
             continue
         found = []
-        lower = lowered(line.text)
-        for key, pattern, fast in compiled:
-            if fast is not None and lower is not None:
-                matches = fast.finditer(lower)
-            else:
-                matches = pattern.finditer(line.text)
-            for m in matches:
+        lower = low.each[i]
+        for (key, scan), where in zip(scanners, worth):
+            if i not in where:
+                continue
+            for m in scan.finditer(line.text, lower):
                 start, end = m.span()
                 if end > start:
                     found.append((start, end, key))
@@ -254,82 +277,6 @@ def clause_of(hit: CueHit, row_date: bool) -> str:
     return text[starts[-1] if starts else 0: stop]
 
 
-# --------------------------------------------------------------------------- lowercase matching
-# Speed (issue 3): a case-insensitive scan cannot use the regex engine's literal-prefix search, so
-# ~20 cue patterns per dated line cost half of the timeline. For text whose every character is in
-# SAFE_TEXT (ASCII, Latin-1 without the micro sign, common typographic punctuation) and a pattern
-# whose literals are all lowercase safe characters, matching the pattern case-sensitively against
-# ``text.lower()`` finds exactly the spans IGNORECASE finds in ``text``: the engine compares
-# ``lower(char)`` with the (lowercased) pattern under IGNORECASE, these characters lowercase to one
-# character of the same kind (letter, digit, space), and none takes part in the engine's special
-# case equivalences (ı/i, ſ/s, K/k, µ/μ ...). Anything else keeps the case-insensitive pattern.
-SAFE_PUNCTUATION = "\u2010\u2011\u2012\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u20ac\u2032\u2033\u2212"
-SAFE_TEXT = frozenset(chr(c) for c in range(0x100) if c != 0xB5) | frozenset(SAFE_PUNCTUATION)
-_UNSAFE_CHAR = re.compile("[^" + re.escape("".join(sorted(SAFE_TEXT))) + "]")
-_RANGE_LIMIT = 1024
-
-
-def lowered(text: str) -> str | None:
-    """``text.lower()`` when lowercase matching is exact for it (see SAFE_TEXT), else None."""
-    if _UNSAFE_CHAR.search(text) is not None:
-        return None
-    return text.lower()
-
-
-class _NoTwin(Exception):
-    """The pattern uses something whose case-insensitive meaning lowercase matching might not keep."""
-
-
-def _lower_code(code: int) -> int:
-    """A literal as IGNORECASE compares it: its lowercase (one safe character)."""
-    char = chr(code)
-    if char not in SAFE_TEXT:
-        raise _NoTwin
-    return ord(char.lower())
-
-
-def _lower_class(items: list) -> list:
-    """A character class as IGNORECASE reads it (lowercase members), for lowercased text."""
-    out = []
-    for op, av in items:
-        if op is _c.LITERAL:
-            out.append((op, _lower_code(av)))
-        elif op is _c.RANGE:
-            low, high = av
-            if high - low > _RANGE_LIMIT:
-                raise _NoTwin
-            out += [(_c.LITERAL, _lower_code(code)) for code in range(low, high + 1)]
-        elif op in (_c.CATEGORY, _c.NEGATE):
-            out.append((op, av))
-        else:
-            raise _NoTwin
-    return out
-
-
-def _lower_tree(sub) -> None:
-    """Rewrite a parsed pattern in place into its case-sensitive twin for lowercased text."""
-    for i, (op, av) in enumerate(sub.data):
-        if op in (_c.LITERAL, _c.NOT_LITERAL):
-            sub.data[i] = (op, _lower_code(av))
-        elif op is _c.IN:
-            sub.data[i] = (op, _lower_class(av))
-        elif op is _c.BRANCH:
-            for branch in av[1]:
-                _lower_tree(branch)
-        elif op is _c.SUBPATTERN:
-            if av[1] & ~re.IGNORECASE or av[2]:
-                raise _NoTwin
-            _lower_tree(av[3])
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-            _lower_tree(av[2])
-        elif op is _c.ATOMIC_GROUP:
-            _lower_tree(av)
-        elif op in (_c.ASSERT, _c.ASSERT_NOT):
-            _lower_tree(av[1])
-        elif op not in (_c.ANY, _c.AT, _c.GROUPREF):
-            raise _NoTwin
-
-
 @lru_cache(maxsize=512)
 def compile_lower(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     """``compile_any(patterns)`` without IGNORECASE, for ``lowered`` text; None where the patterns
@@ -337,20 +284,3 @@ def compile_lower(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     if not patterns:
         return None
     return lower_twin(compile_any(patterns))
-
-
-@lru_cache(maxsize=512)
-def lower_twin(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
-    """The case-sensitive twin of a case-insensitive ``pattern``, for ``lowered`` text; None
-    where the pattern uses anything whose meaning lowercase matching might not keep."""
-    if pattern is None or not pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
-        return None
-    flags = pattern.flags & ~re.IGNORECASE
-    try:
-        tree = _parser.parse(pattern.pattern, flags)
-        if tree.state.flags & (re.IGNORECASE | re.ASCII | re.LOCALE | re.DEBUG):
-            return None
-        _lower_tree(tree)
-        return _compiler.compile(tree, flags)
-    except (_NoTwin, re.error, RecursionError):
-        return None

@@ -5,7 +5,7 @@ sick-leave week N = (date - eerste ziektedag) // 7 + 1 (``Timeline.week_of``).
 
 Cue words: ``checklists/data/events.yaml``. A document's own type and date are the strongest
 evidence of an event; a mention in another document (a chronology row, "de FML van 12-12-2023")
-fills in what the dossier does not hold itself.
+fills in what the dossier does not hold itself. A document's own date: ``doc_dates`` (re-exported).
 """
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import lru_cache
 
 from audit.checklist import Checklists
-from audit.extract.event_text import (CueHit, Line, clause_of, compile_any, cue_hits, document_lines, label_dates,
-                                      lower_twin, lowered, matcher, vocab_patterns)
+from audit.extract.doc_dates import dated_document, document_date  # noqa: F401  (re-exported)
+from audit.extract.doc_dates import dating, event_vocab, labelled_dates
+from audit.extract.event_text import (CueHit, Line, any_scanner, clause_of, cue_hits, document_lines, matcher,
+                                      scanner_of, vocab_patterns)
 from audit.extract.sollicitaties import sollicitatie_events
 from audit.model import AuditedDocument, Event, Evidence, Timeline
 
@@ -34,135 +35,6 @@ OWN_EVENT = {
 # A first sick day more than this far before a document's date is not plausible (wachttijd + sanctie).
 MAX_SICK_SPAN = timedelta(days=7 * 160)
 DISSENT_FINDING = "consistency.eerste_ziektedag_verschilt"
-
-
-@lru_cache(maxsize=1)
-def _bundled() -> Checklists:
-    from audit.checklist import load_checklists
-    return load_checklists()
-
-
-def _vocab(checklists: Checklists | None) -> Mapping:
-    """The event vocabulary; without checklists (``document_date(audited)``), the bundled set."""
-    return (checklists or _bundled()).vocab.get("events", {})
-
-
-# --------------------------------------------------------------------------- document date
-
-
-def _dated_here_or_next(lines: Sequence[Line], i: int) -> bool:
-    return bool(lines[i].dates) or (i + 1 < len(lines) and bool(lines[i + 1].dates))
-
-
-def _labelled(lines: Sequence[Line], pattern, *, exclude=None) -> list[tuple[date, Line]]:
-    found = []
-    if pattern is None:
-        return found
-    fast = lower_twin(pattern)  # the same matches, found faster (see event_text.lowered)
-    for i, line in enumerate(lines):
-        if not _dated_here_or_next(lines, i):
-            continue  # label_dates would find nothing: skip the pattern scan
-        lower = lowered(line.text) if fast is not None else None
-        matches = fast.finditer(lower) if lower is not None else pattern.finditer(line.text)
-        for m in matches:
-            dates = label_dates(lines, i, m.end())
-            if not dates:
-                continue
-            if exclude is not None and exclude.search(line.text[max(0, m.start() - 40):m.start()]):
-                continue
-            found.append((dates[0].value, _label_line(lines, i, dates[0])))
-    return found
-
-
-def _label_line(lines: Sequence[Line], i: int, spot) -> Line:
-    """The line that shows a label's date; a label and a value on two lines (a form read by
-    OCR) are quoted together: "Datum melding 21-12-2023"."""
-    line = lines[i]
-    if spot in line.dates:
-        return line
-    value = lines[i + 1]
-    return replace(value, text=f"{line.text.strip()} {value.text.strip()}", dates=())
-
-
-def _signature_dates(lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, Line]]:
-    label = compile_any(vocab_patterns(vocab.get("signature_date_label")))
-    cues = matcher(vocab, "signature_cues")
-    found = []
-    if label is None:
-        return found
-    for i, line in enumerate(lines):
-        if not _dated_here_or_next(lines, i):
-            continue
-        for m in label.finditer(line.text):
-            dates = label_dates(lines, i, m.end())
-            if not dates:
-                continue
-            near = " ".join(x.text for x in lines[max(0, i - 3): i + 4])
-            if cues is None or cues.search(near):
-                found.append((dates[0].value, _label_line(lines, i, dates[0])))
-    return found
-
-
-def _letter_date(lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, Line]]:
-    pattern = compile_any(vocab_patterns(vocab.get("letter_place_date")))
-    if pattern is None:
-        return []
-    for line in lines[:12]:
-        if line.dates and pattern.match(line.text[: line.dates[0].start]):
-            return [(line.dates[0].value, line)]
-    return []
-
-
-def _page_one_dates(lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, Line]]:
-    excluded = matcher(vocab, "not_document_date")
-    first_page = min((line.page for line in lines), default=1)
-    found = []
-    for line in lines:
-        if line.page != first_page:
-            break
-        for spot in line.dates:
-            before = line.text[max(0, spot.start - 50):spot.start]
-            if excluded is None or not excluded.search(before):
-                found.append((spot.value, line))
-    return found
-
-
-def dated_document(audited: AuditedDocument, checklists: Checklists | None = None,
-                   lines: Sequence[Line] | None = None) -> tuple[date, Line] | None:
-    """The document's own date and the line that shows it, best source first: a label of the
-    document's own kind ("Datum probleemanalyse"), a generic report-date label, the signature
-    block, a letter heading ("Raalte, 15-11-2023"), and only then the latest plain date on page 1."""
-    found = _dating(audited, checklists, lines)
-    return found[1:] if found else None
-
-
-def _dating(audited: AuditedDocument, checklists: Checklists | None,
-            lines: Sequence[Line] | None) -> tuple[bool, date, Line] | None:
-    """``dated_document`` and whether the date is marked as the document's own (a label, a
-    signature, a letter heading) rather than the page-1 fallback."""
-    vocab = _vocab(checklists)
-    lines = document_lines(audited) if lines is None else lines
-    labels = vocab.get("document_date_labels", {}) or {}
-    steps = (
-        lambda: _labelled(lines, compile_any(vocab_patterns(labels.get(audited.doc_type)))),
-        lambda: _labelled(lines, compile_any(vocab_patterns(labels.get("generic")))),
-        lambda: _signature_dates(lines, vocab),
-        lambda: _letter_date(lines, vocab),
-        lambda: _page_one_dates(lines, vocab),
-    )
-    for n, step in enumerate(steps):
-        found = step()
-        if found:
-            return (n < len(steps) - 1, *max(found, key=lambda f: f[0]))
-    return None
-
-
-def document_date(audited: AuditedDocument, checklists: Checklists | None = None) -> date | None:
-    """The report or signature date of one document (not the older dates it cites)."""
-    if not audited.dates:
-        return None
-    found = dated_document(audited, checklists)
-    return found[0] if found else None
 
 
 # --------------------------------------------------------------------------- eerste ziektedag
@@ -187,17 +59,17 @@ def first_sick_day_votes(audited: AuditedDocument, lines: Sequence[Line], vocab:
 
 
 def _first_sick_day_votes(audited: AuditedDocument, lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, Line]]:
-    found = _labelled(lines, matcher(vocab, "first_sick_day_labels"))
+    found = labelled_dates(lines, vocab.get("first_sick_day_labels"))
     if audited.doc_type not in set(vocab.get("first_sick_day_melding_doc_types") or ()):
-        found += _labelled(lines, matcher(vocab, "first_sick_day_melding_labels"))
+        found += labelled_dates(lines, vocab.get("first_sick_day_melding_labels"))
     around = vocab.get("first_sick_day_around") or {}
-    before = compile_any(vocab_patterns(around.get("before")))
-    after = compile_any(vocab_patterns(around.get("after")))
+    before = any_scanner(vocab_patterns(around.get("before")))
+    after = any_scanner(vocab_patterns(around.get("after")))
     if before is not None and after is not None:
         for line in lines:
             for spot in line.dates:
-                if before.search(line.text[max(0, spot.start - 30):spot.start]) and \
-                        after.search(line.text[spot.end:spot.end + 40]):
+                if before.found(line.text[max(0, spot.start - 30):spot.start]) and \
+                        after.found(line.text[spot.end:spot.end + 40]):
                     found.append((spot.value, line))
     own = audited.doc_date
     return [(d, line) for d, line in found if own is None or (d <= own and own - d <= MAX_SICK_SPAN)]
@@ -228,7 +100,7 @@ def choose_first_sick_day(per_doc: Sequence[tuple[str, list[tuple[date, Line]]]]
 
 
 def _is_planned(hit: CueHit, planned) -> bool:
-    return planned is not None and bool(planned.search(hit.line.text[max(0, hit.start - 40):hit.end + 20]))
+    return planned is not None and planned.found(hit.line.text[max(0, hit.start - 40):hit.end + 20])
 
 
 def _is_unstarted(hit: CueHit, planned, preparation) -> bool:
@@ -237,9 +109,9 @@ def _is_unstarted(hit: CueHit, planned, preparation) -> bool:
     with the date of the logboek row that announces it."""
     row_date = all(spot.start < hit.start for spot in hit.dates)
     clause = clause_of(hit, row_date)
-    if preparation is not None and preparation.search(clause):
+    if preparation is not None and preparation.found(clause):
         return True
-    return row_date and planned is not None and bool(planned.search(clause))
+    return row_date and planned is not None and planned.found(clause)
 
 
 def mention_events(audited: AuditedDocument, lines: Sequence[Line], vocab: Mapping) -> list[Event]:
@@ -250,8 +122,8 @@ def mention_events(audited: AuditedDocument, lines: Sequence[Line], vocab: Mappi
     future_ok = set(vocab.get("future_allowed", []))
     planned_ok = set(vocab.get("planned_allowed", []))
     range_words = matcher(vocab, "range_words")
-    planned = matcher(vocab, "planned_cues")
-    preparation = matcher(vocab, "preparation_cues")
+    planned = scanner_of(vocab, "planned_cues")
+    preparation = scanner_of(vocab, "preparation_cues")
     own = audited.doc_date
     events = []
     sources = {k: set(v) for k, v in (vocab.get("event_sources") or {}).items()}
@@ -291,7 +163,7 @@ def own_events(audited: AuditedDocument, lines: Sequence[Line], vocab: Mapping,
         cues = {"evaluatie": [*vocab_patterns((vocab.get("event_cues") or {}).get("evaluatie")),
                               *vocab_patterns(vocab.get("evaluation_entry_cues"))]}
         entries = {}
-        planned = matcher(vocab, "planned_cues")
+        planned = scanner_of(vocab, "planned_cues")
         for hit in cue_hits(lines, cues):
             if _is_planned(hit, planned):
                 continue
@@ -379,11 +251,11 @@ def _dissent_warning(checklists: Checklists | None, first: date, others: Sequenc
 
 
 def build_timeline(docs: Sequence[AuditedDocument], checklists: Checklists | None = None) -> Timeline:
-    vocab = _vocab(checklists)
+    vocab = event_vocab(checklists)
     lines_of = {id(a): document_lines(a) for a in docs}
     dated, marked = {}, set()
     for a in docs:
-        found = _dating(a, checklists, lines_of[id(a)]) if a.dates else None
+        found = dating(a, checklists, lines_of[id(a)]) if a.dates else None
         dated[id(a)] = found[1:] if found else None
         if found and found[0]:
             marked.add(id(a))

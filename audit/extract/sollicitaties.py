@@ -8,12 +8,14 @@ do not end the table; rows that OCR merged into one line count one application p
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from audit.extract.event_text import DateSpot, Line, compile_any, lower_twin, lowered, matcher, vocab_patterns
+from audit.extract.event_text import (DateSpot, Line, LowerTexts, Scanner, compile_any, lower_lines, lowered, matcher,
+                                      scanner, scanner_of, vocab_patterns)
 from audit.model import AuditedDocument, Event
 
 MAX_UNDATED_RUN = 3  # wrapped cell text between two rows
@@ -29,36 +31,58 @@ class SollicitatieRow:
 
 
 @lru_cache(maxsize=64)
-def _each_with_twin(patterns: tuple[str, ...]) -> tuple:
-    """Each pattern compiled alone, with its lowercase twin (event_text.lower_twin)."""
-    return tuple((p, lower_twin(p)) for p in (compile_any((q,)) for q in patterns))
+def _each_scanner(patterns: tuple[str, ...]) -> tuple[Scanner | None, ...]:
+    """Each pattern compiled alone, as a Scanner (lowercase twin and needles, see lower_match)."""
+    return tuple(None if p is None else scanner(p) for p in (compile_any((q,)) for q in patterns))
 
 
-def _header_end(text: str, vocab: Mapping) -> int | None:
-    """Where a sollicitatie table's header ends in this line, or None when it is no header.
-    The header words are tried first (most lines lack them), by their lowercase twins where the
-    text allows (speed only: every test is a pure yes/no, so the order does not change the answer)."""
-    spec = vocab.get("sollicitatie_header") or {}
-    needed = _each_with_twin(vocab_patterns(spec.get("all_of")))
-    if not needed:
-        return None
-    head = text[:HEADER_CHARS]
-    lower = lowered(head)
-    ends = []
-    for pattern, fast in needed:
-        if pattern is None:
+@dataclass(frozen=True)
+class _Header:
+    """What makes a line a sollicitatie table's header: every ``needed`` word, and no sentence
+    mark or ``refused`` word."""
+
+    needed: tuple[Scanner | None, ...]
+    sentence: re.Pattern[str] | None
+    refused: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, vocab: Mapping) -> _Header:
+        spec = vocab.get("sollicitatie_header") or {}
+        return cls(_each_scanner(vocab_patterns(spec.get("all_of"))), matcher(vocab, "sentence_marks"),
+                   compile_any(vocab_patterns(spec.get("none_of"))))
+
+    def lines(self, low: LowerTexts) -> Container[int]:
+        """The indices of the lines that may be a header: those where every needed word may match
+        (a pure prefilter: ``end`` decides)."""
+        maybe: set[int] | None = None
+        for scan in self.needed:
+            if scan is None:
+                return range(len(low.each))
+            worth = set(low.worth(scan))
+            maybe = worth if maybe is None else maybe & worth
+        return range(len(low.each)) if maybe is None else maybe
+
+    def end(self, text: str, lower: str | None = None) -> int | None:
+        """Where a header ends in this line (``lower``: ``lowered(text)`` where known), or None when
+        it is no header. The header words are tried first (most lines lack them), by Scanners
+        (speed only: every test is a pure yes/no, so the order does not change the answer)."""
+        if not self.needed:
             return None
-        m = fast.search(lower) if fast is not None and lower is not None else pattern.search(head)
-        if m is None:
+        head = text[:HEADER_CHARS]
+        lower = lowered(head) if lower is None else lower[:HEADER_CHARS]
+        ends = []
+        for scan in self.needed:
+            if scan is None:
+                return None
+            m = scan.search(head, lower)
+            if m is None:
+                return None
+            ends.append(m.end())
+        if self.sentence is not None and self.sentence.search(head):
+            return None  # prose that happens to name an employer and a job
+        if self.refused is not None and self.refused.search(head):
             return None
-        ends.append(m.end())
-    sentence = matcher(vocab, "sentence_marks")
-    if sentence is not None and sentence.search(head):
-        return None  # prose that happens to name an employer and a job
-    refused = compile_any(vocab_patterns(spec.get("none_of")))
-    if refused is not None and refused.search(head):
-        return None
-    return max(ends)
+        return max(ends)
 
 
 def _sender_column(header: str, vocab: Mapping) -> int | None:
@@ -101,22 +125,28 @@ def _row(line: Line, spot: DateSpot, text: str, column: int | None, vocab: Mappi
 def sollicitatie_rows(lines: Sequence[Line], vocab: Mapping) -> list[SollicitatieRow]:
     rows: list[SollicitatieRow] = []
     sender = matcher(vocab, "sender_column")
+    spec, low = _Header.of(vocab), lower_lines(lines)
+    maybe = spec.lines(low)
+
+    def header_end(n: int) -> int | None:
+        return spec.end(lines[n].text, low.each[n]) if n in maybe else None
+
     i = 0
     while i < len(lines):
-        header_end = _header_end(lines[i].text, vocab)
-        if header_end is None:
+        end = header_end(i)
+        if end is None:
             i += 1
             continue
         header = lines[i].text
         column = _sender_column(header, vocab)
         header_has_sender = bool(sender and sender.search(header))
         rows += [_row(lines[i], spot, text, None, vocab, header_has_sender)
-                 for spot, text in _segments(lines[i], header_end)]
+                 for spot, text in _segments(lines[i], end)]
         undated = 0
         i += 1
         while i < len(lines) and undated <= MAX_UNDATED_RUN:
             line = lines[i]
-            if _header_end(line.text, vocab) is not None:
+            if header_end(i) is not None:
                 break
             if line.dates and line.dates[0].start <= ROW_START:
                 rows += [_row(line, spot, text, column, vocab, header_has_sender) for spot, text in _segments(line)]
@@ -136,23 +166,28 @@ def _count_value(token: str, vocab: Mapping) -> int | None:
 def sollicitatie_counts(lines: Sequence[Line], vocab: Mapping) -> list[tuple[int, Line]]:
     """'6 keer gesolliciteerd', '12 sollicitaties verstuurd'; not a norm ('minimaal 2 per week')."""
     pattern = compile_any(vocab_patterns(vocab.get("sollicitatie_count")))
-    norm = matcher(vocab, "sollicitatie_count_norm")
+    norm = scanner_of(vocab, "sollicitatie_count_norm")
     found = []
     if pattern is None:
         return found
-    fast = lower_twin(pattern)  # lines without a match are passed by (event_text.lowered)
-    for line in lines:
-        lower = lowered(line.text) if fast is not None else None
-        if lower is not None and fast.search(lower) is None:
-            continue
-        for m in pattern.finditer(line.text):
-            before, after = line.text[max(0, m.start() - 25):m.start()], line.text[m.end():m.end() + 12]
-            if norm is not None and (norm.search(before) or norm.search(after)):
+    scan, low = scanner(pattern), lower_lines(lines)
+    for i in low.worth(scan):
+        line = lines[i]
+        text = line.text
+        for m in scan.finditer(text, low.each[i]):  # spans as on ``text``; group texts read from it
+            start, end = m.span()
+            if norm is not None and (norm.found(text[max(0, start - 25):start]) or norm.found(text[end:end + 12])):
                 continue
-            value = _count_value(m.group(1), vocab) if m.groups() else None
+            value = _count_value(_group(text, m, 1), vocab) if m.re.groups else None
             if value is not None:
                 found.append((value, line))
     return found
+
+
+def _group(text: str, m: re.Match[str], n: int) -> str | None:
+    """Group ``n`` of a match as it stands in ``text`` (a lowercase twin's match holds lowercase)."""
+    start, end = m.span(n)
+    return None if start < 0 else text[start:end]
 
 
 def sollicitatie_events(audited: AuditedDocument, lines: Sequence[Line], vocab: Mapping) -> list[Event]:

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from audit.extract.event_text import Line, lower_twin, lowered, matcher
+from audit.extract.event_text import Line, any_scanner, lines_with, lower_lines, matcher, scanner_of
 from audit.model import Evidence, Finding
 from audit.rules.deadlines import spoor2_start_event
 from audit.rules.registry import RuleContext, nl_date, number, rule
@@ -29,11 +29,11 @@ def _silence_until(ctx: RuleContext, last: date) -> date | None:
     """A report after the last application that says none were sent ("sinds 21 oktober geen
     sollicitaties meer"): the silence runs to that report's date, capped at the traject's end.
     Without such a statement an incomplete listing is no evidence of silence."""
-    cue = matcher(ctx.vocab, "geen_sollicitaties")
+    cue = scanner_of(ctx.vocab, "geen_sollicitaties")
     if cue is None:
         return None
     dates = [d.doc_date for d in ctx.docs if d.doc_type in REPORT_TYPES and d.doc_date and d.doc_date > last
-             and any(cue.search(line.text) for line in ctx.lines(d))]
+             and next(lines_with(ctx.lines(d), cue), None) is not None]
     if not dates:
         return None
     end = max(dates)
@@ -122,7 +122,7 @@ def _context(lines: list[Line], i: int) -> str:
 @rule("consistency.namens_werknemer.v1")
 def namens_werknemer(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
     rows = [e for e in ctx.events("sollicitatie") if e.by_bureau]
-    pattern = matcher(ctx.vocab, "namens_werknemer")
+    pattern = scanner_of(ctx.vocab, "namens_werknemer")
     said: list[Evidence] = []
     about = matcher(ctx.vocab, "sollicitatie_words")
     if pattern is not None:
@@ -130,9 +130,9 @@ def namens_werknemer(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
             if doc.doc_type not in (*SPOOR2_TYPES, "riv", "eindevaluatie", "logboek"):
                 continue
             lines = ctx.lines(doc)
-            for i, line in enumerate(lines):
-                if pattern.search(line.text) and (about is None or about.search(_context(lines, i))):
-                    said.append(line.evidence())
+            for i in lines_with(lines, pattern):
+                if about is None or about.search(_context(lines, i)):
+                    said.append(lines[i].evidence())
     count = len(rows) + len(said)
     if not rows and len(said) < 2:
         return []
@@ -151,20 +151,22 @@ def _grounded(ctx: RuleContext, text: str) -> bool:
 
 @rule("consistency.spoor2_stilgelegd.v1")
 def spoor2_stilgelegd(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
-    stop = matcher(ctx.vocab, "stilgelegd")
+    stop = scanner_of(ctx.vocab, "stilgelegd")
     if stop is None:
         return []
     for doc in ctx.docs:
         if doc.doc_type not in (*SPOOR2_TYPES, "riv", "logboek", "eindevaluatie"):
             continue
         lines = ctx.lines(doc)
-        subject = matcher(ctx.vocab, "stilgelegd_subject")
+        subject = scanner_of(ctx.vocab, "stilgelegd_subject")
         refused = matcher(ctx.vocab, "stilgelegd_not")
-        for i, line in enumerate(lines):
-            m = stop.search(line.text)
+        low = lower_lines(lines)
+        for i in low.worth(stop):
+            line = lines[i]
+            m = stop.search(line.text, low.each[i])  # its span only (see lower_match)
             if m is None or (refused is not None and refused.search(line.text[max(0, m.start() - 40):m.end()])):
                 continue
-            if subject is not None and not subject.search(line.text):
+            if subject is not None and not subject.found(line.text):
                 continue
             if not _grounded(ctx, _context(lines, i)):
                 ev = line.evidence()
@@ -175,17 +177,17 @@ def spoor2_stilgelegd(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
 
 @rule("consistency.haalbaarheidsonderzoek.v1")
 def haalbaarheidsonderzoek(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
-    cue = matcher(ctx.vocab, "haalbaarheidsonderzoek")
+    cue = scanner_of(ctx.vocab, "haalbaarheidsonderzoek")
     if cue is None or _applications(ctx) or any((e.count or 0) > 0 for e in ctx.events("sollicitatie_aantal")):
         return []
     for doc in ctx.docs:
         if doc.doc_type not in (*SPOOR2_TYPES, "riv", "ad_rapport", "eindevaluatie"):
             continue
-        for line in ctx.lines(doc):
-            if cue.search(line.text):
-                ev = line.evidence()
-                return [ctx.finding("consistency.haalbaarheidsonderzoek", {"quote": ev.quote}, evidence=[ev],
-                                    week=ctx.week(doc.doc_date), document=doc.document.path)]
+        lines = ctx.lines(doc)
+        for i in lines_with(lines, cue):
+            ev = lines[i].evidence()
+            return [ctx.finding("consistency.haalbaarheidsonderzoek", {"quote": ev.quote}, evidence=[ev],
+                                week=ctx.week(doc.doc_date), document=doc.document.path)]
     return []
 
 
@@ -193,15 +195,16 @@ def haalbaarheidsonderzoek(ctx: RuleContext, p: Mapping[str, Any]) -> list[Findi
 def arbeidstherapie_te_lang(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
     """A dated period of arbeidstherapeutisch werken longer than ``max_days``: a range on the line,
     or 'sinds <date>' up to the document's date; not where a loonwaarde is set."""
-    cue = matcher(ctx.vocab, "arbeidstherapeutisch")
+    cue = scanner_of(ctx.vocab, "arbeidstherapeutisch")
     loonwaarde = matcher(ctx.vocab, "loonwaarde")
     max_days = int(p["max_days"])
     if cue is None:
         return []
     for doc in ctx.docs:
         lines = ctx.lines(doc)
-        for i, line in enumerate(lines):
-            if not cue.search(line.text) or (loonwaarde and loonwaarde.search(_context(lines, i))):
+        for i in lines_with(lines, cue):
+            line = lines[i]
+            if loonwaarde and loonwaarde.search(_context(lines, i)):
                 continue
             days = _period_days(line, doc.doc_date, matcher(ctx.vocab, "since_words"))
             if days is not None and days > max_days:
@@ -223,35 +226,33 @@ def _period_days(line: Line, doc_date: date | None, since) -> int | None:
     return None
 
 
-def _diagnoses(ctx: RuleContext):
+def _diagnoses(ctx: RuleContext) -> tuple[str, ...]:
     """Diagnosis words: the privacy engineer's checklists/data/medical.yaml where it exists,
-    else the interim list in events.yaml."""
+    else the interim list in events.yaml (the patterns, for compile_any)."""
+    from audit.extract.event_text import vocab_patterns
     medical = ctx.checklists.vocab.get("medical") or {}
     for key in ("diagnoses", "diagnosis", "terms"):
         if medical.get(key):
-            from audit.extract.event_text import compile_any, vocab_patterns
             value = medical[key]
             if isinstance(value, Mapping):
                 value = [t for group in value.values() for t in (group if isinstance(group, list) else [group])]
-            return compile_any(tuple(rf"\b(?:{t})\b" for t in vocab_patterns(value)))
-    return matcher(ctx.vocab, "diagnoses_fallback")
+            return tuple(rf"\b(?:{t})\b" for t in vocab_patterns(value))
+    return vocab_patterns(ctx.vocab.get("diagnoses_fallback"))
 
 
 @rule("consistency.medische_gegevens.v1")
 def medische_gegevens(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
-    pattern = _diagnoses(ctx)
+    scan = any_scanner(_diagnoses(ctx))
     employer = set(ctx.vocab.get("employer_doc_types", []))
-    if pattern is None:
+    if scan is None:
         return []
     for doc in ctx.docs:
         if doc.doc_type not in employer:
             continue
-        fast = lower_twin(pattern)  # the same lines, found faster (event_text.lowered)
-        for line in ctx.lines(doc):
-            lower = lowered(line.text) if fast is not None else None
-            if lower is not None and fast.search(lower) is None:
-                continue
-            m = pattern.search(line.text)
+        lines = ctx.lines(doc)
+        for i in lines_with(lines, scan):  # the same lines, found faster (see lower_match)
+            line = lines[i]
+            m = scan.whole.pattern.search(line.text)
             if m:
                 return [ctx.finding("consistency.medische_gegevens", {"term": m.group(0), "doc_type": doc.doc_type},
                                     evidence=[line.evidence()], week=ctx.week(doc.doc_date),
