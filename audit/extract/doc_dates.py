@@ -1,9 +1,11 @@
 """Each document's own date: a label of its own kind ("Datum probleemanalyse"), a generic
-report-date label, the signature block, a letter heading ("Raalte, 15-11-2023"), and only then
-the latest plain date on page 1. Cue words: ``checklists/data/events.yaml``.
+report-date label, the signature block, a letter heading ("Raalte, 15-11-2023"), the date of the
+agreement an unlabelled plan records ("Op 1 juni hebben wij ... afgesproken"), and only then the
+latest plain date on page 1. Cue words: ``checklists/data/events.yaml``.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -102,6 +104,29 @@ def _page_one_dates(lines: Sequence[Line], vocab: Mapping) -> list[tuple[date, L
     return found
 
 
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:]\s+)(?:op|per|d\.?d\.?)?\s*(?:\w+dag\s+)?$", re.IGNORECASE)
+_AUXILIARY = re.compile(r"^[\s,]*(?:hebben|heeft|hadden|had|is|zijn|werd|werden)\b", re.IGNORECASE)
+
+
+def _act_dates(lines: Sequence[Line], acts: object) -> list[tuple[date, Line]]:
+    """'Op 1 juni 2024 hebben Anouk en ik ... afgesproken': the date a sentence opens with, before
+    an auxiliary and an agreement verb, is the date of the agreement the document records. A date
+    inside the sentence ('het gesprek is op 15 juli afgesproken') is a planned moment, not this one."""
+    pattern = compile_any(vocab_patterns(acts))
+    if pattern is None:
+        return []
+    found = []
+    for line in lines:
+        for spot in line.dates:
+            after = line.text[spot.end:spot.end + 200]
+            end = _SENTENCE_END.search(after)
+            sentence = after[:end.start()] if end else after
+            if _OPENS_SENTENCE.search(line.text[:spot.start]) and _AUXILIARY.match(sentence) and pattern.search(sentence):
+                found.append((spot.value, line))
+    return found
+
+
 def dated_document(audited: AuditedDocument, checklists: Checklists | None = None,
                    lines: Sequence[Line] | None = None) -> tuple[date, Line] | None:
     """The document's own date and the line that shows it, best source first: a label of the
@@ -123,6 +148,7 @@ def dating(audited: AuditedDocument, checklists: Checklists | None,
         lambda: labelled_dates(lines, labels.get("generic")),
         lambda: _signature_dates(lines, vocab),
         lambda: _letter_date(lines, vocab),
+        lambda: _act_dates(lines, (vocab.get("document_date_acts") or {}).get(audited.doc_type)),
         lambda: _page_one_dates(lines, vocab),
     )
     for n, step in enumerate(steps):

@@ -202,3 +202,14 @@ def test_since_a_date_no_longer_sick_is_no_first_sick_day():
     letter = doc("brief.pdf", "overig", f"De heer Vos is sinds {d(FIRST)} niet meer ziek.",
                  f"Datum {d(FIRST + timedelta(40))}")
     assert build_timeline([letter], CL).first_sick_day is None
+
+
+def test_an_unlabelled_plan_is_dated_by_the_agreement_it_records():
+    agreed, start = FIRST + timedelta(48), FIRST + timedelta(52)
+    plan = doc("plan.docx", "plan_van_aanpak",
+               f"Op {d(agreed)} hebben Kees en ik samen afgesproken hoe hij weer begint. Dit is ons plan.",
+               f"Kees begint op {d(start)} met drie ochtenden.")
+    assert plan.doc_date == agreed
+    planned = doc("plan.docx", "plan_van_aanpak",
+                  f"Het eerste evaluatiegesprek is op {d(start)} afgesproken.", f"Kees begint op {d(agreed)}.")
+    assert planned.doc_date == start  # no agreement opens a sentence: the latest date on page 1, as before
