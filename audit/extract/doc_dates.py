@@ -136,19 +136,39 @@ def dated_document(audited: AuditedDocument, checklists: Checklists | None = Non
     return found[1:] if found else None
 
 
+_DATING_MEMO: dict[tuple[int, str, int], tuple[Sequence[Line], Mapping, object]] = {}
+_DATING_MEMO_SIZE = 64
+
+
 def dating(audited: AuditedDocument, checklists: Checklists | None,
            lines: Sequence[Line] | None) -> tuple[bool, date, Line] | None:
     """``dated_document`` and whether the date is marked as the document's own (a label, a
-    signature, a letter heading) rather than the page-1 fallback."""
+    signature, a letter heading) rather than the page-1 fallback.
+
+    A function of the lines, the document type and the vocabulary alone; asked for twice per
+    document (its date, then the timeline), so remembered for the last few by identity of the
+    lines list and the vocabulary (the memo holds both: an id is not reused while remembered)."""
     vocab = event_vocab(checklists)
     lines = document_lines(audited) if lines is None else lines
+    key = (id(lines), audited.doc_type, id(vocab))
+    hit = _DATING_MEMO.get(key)
+    if hit is not None and hit[0] is lines and hit[1] is vocab:
+        return hit[2]  # type: ignore[return-value]
+    found = _dating(audited.doc_type, lines, vocab)
+    if len(_DATING_MEMO) >= _DATING_MEMO_SIZE:
+        _DATING_MEMO.pop(next(iter(_DATING_MEMO)))
+    _DATING_MEMO[key] = (lines, vocab, found)
+    return found
+
+
+def _dating(doc_type: str, lines: Sequence[Line], vocab: Mapping) -> tuple[bool, date, Line] | None:
     labels = vocab.get("document_date_labels", {}) or {}
     steps = (
-        lambda: labelled_dates(lines, labels.get(audited.doc_type)),
+        lambda: labelled_dates(lines, labels.get(doc_type)),
         lambda: labelled_dates(lines, labels.get("generic")),
         lambda: _signature_dates(lines, vocab),
         lambda: _letter_date(lines, vocab),
-        lambda: _act_dates(lines, (vocab.get("document_date_acts") or {}).get(audited.doc_type)),
+        lambda: _act_dates(lines, (vocab.get("document_date_acts") or {}).get(doc_type)),
         lambda: _page_one_dates(lines, vocab),
     )
     for n, step in enumerate(steps):

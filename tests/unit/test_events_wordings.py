@@ -214,3 +214,18 @@ def test_an_unlabelled_plan_is_dated_by_the_agreement_it_records():
     planned = doc("plan.docx", "plan_van_aanpak",
                   f"Het eerste evaluatiegesprek is op {d(meeting)} afgesproken.", f"Kees begint op {d(start)}.")
     assert planned.doc_date != meeting  # a date inside the sentence is the moment agreed on, not the plan's
+
+
+def test_a_documents_date_is_remembered_per_lines_type_and_vocabulary():
+    from audit.extract.doc_dates import dating
+    from audit.extract.event_text import document_lines
+
+    plan = doc("plan.docx", "plan_van_aanpak", f"Datum plan van aanpak {d(FIRST + timedelta(50))}",
+               f"Datum rapportage {d(FIRST + timedelta(60))}")
+    lines = document_lines(plan)
+    first = dating(plan, CL, lines)
+    assert dating(plan, CL, lines) is first  # remembered
+    assert dating(plan, CL, list(lines)) == first  # another list of the same lines: computed, the same
+    assert first[1] == FIRST + timedelta(50)
+    other = replace(plan, doc_type="spoor2_voortgang")
+    assert dating(other, CL, lines)[1] == FIRST + timedelta(60)  # the type picks its own label
