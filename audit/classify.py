@@ -60,6 +60,8 @@ class Settings:
     acts: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     page_words: frozenset[str] = frozenset()
     dated_list_types: tuple[str, ...] = ()  # an untitled list of dated entries is this type
+    exact_rows: tuple[int, ...] = ()  # the title cues that must stand as a whole word (no fuzzy prefilter)
+    phrase_union: Mapping[str, frozenset[str]] = field(default_factory=dict)  # field -> the cues of every type
     memo: dict = field(default_factory=dict, compare=False)  # line -> title: letterheads repeat
 
     def __getitem__(self, key: str) -> float:
@@ -113,7 +115,8 @@ def _settings(checklists: Any) -> Settings:
     dated = tuple(dt for dt, entry in checklists.doc_types.items() if entry.get("dated_list"))
     return Settings(values, cues, prefixes, phrases, tuple(cue.text for cue in cues), heads,
                     words["reference_words"], words["articles"], words["report_nouns"], acts, page_words,
-                    dated)
+                    dated, tuple(row for row, cue in enumerate(cues) if cue.exact),
+                    {name: frozenset().union(*table.values()) for name, table in phrases.items()})
 
 
 # --------------------------------------------------------------------------- other evidence
@@ -139,6 +142,13 @@ class Words:
         singles, others = _single_words(cues)
         hits = len(singles & self.words) if self.clean else sum(1 for cue in singles if self.has(cue))
         return hits + sum(1 for cue in self._others_found(others))
+
+    def found(self, cues: frozenset[str]) -> frozenset[str]:
+        """The cues that stand in the text: ``count`` is the size of this set (one pass over the
+        cues of every type at once, instead of one per type)."""
+        singles, others = _single_words(cues)
+        hits = singles & self.words if self.clean else frozenset(cue for cue in singles if self.has(cue))
+        return hits | frozenset(self._others_found(others))
 
     def any(self, cues: frozenset[str]) -> bool:
         """Whether one of the cues stands in the text."""
@@ -175,12 +185,14 @@ def _single_words(cues: frozenset[str]) -> tuple[frozenset[str], tuple[tuple[str
 
 def cue_scores(text: str | Words, checklists: Any, field_name: str, saturation: float) -> dict[str, float]:
     """Share of a type's distinct cues (whole words) present in the text, capped at 1."""
-    found = text if isinstance(text, Words) else Words(text)
+    words = text if isinstance(text, Words) else Words(text)
+    settings = settings_of(checklists)
+    found = words.found(settings.phrase_union[field_name])  # types share cues: each looked up once
     scores: dict[str, float] = {}
-    for dt, cues in settings_of(checklists).phrase_cues[field_name].items():
+    for dt, cues in settings.phrase_cues[field_name].items():
         if not cues:
             continue
-        scores[dt] = min(1.0, found.count(cues) / min(saturation, len(cues)))
+        scores[dt] = min(1.0, len(cues & found) / min(saturation, len(cues)))
     return scores
 
 
