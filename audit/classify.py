@@ -146,9 +146,11 @@ class Words:
     def found(self, cues: frozenset[str]) -> frozenset[str]:
         """The cues that stand in the text: ``count`` is the size of this set (one pass over the
         cues of every type at once, instead of one per type)."""
-        singles, others = _single_words(cues)
+        singles, by_word, wordless = _cue_index(cues)
         hits = singles & self.words if self.clean else frozenset(cue for cue in singles if self.has(cue))
-        return hits | frozenset(self._others_found(others))
+        # only the cues whose longest word is one of the text's words can stand in it
+        return hits | frozenset(cue for word in by_word.keys() & self.words
+                                for cue in self._others_found(by_word[word])) | frozenset(self._others_found(wordless))
 
     def any(self, cues: frozenset[str]) -> bool:
         """Whether one of the cues stands in the text."""
@@ -181,6 +183,20 @@ def _single_words(cues: frozenset[str]) -> tuple[frozenset[str], tuple[tuple[str
     singles = frozenset(cue for cue in cues if _cue_words(cue) == (cue,))
     return singles, tuple((cue, tuple(sorted(_cue_words(cue), key=len, reverse=True)))
                           for cue in cues if cue not in singles)
+
+
+@lru_cache(maxsize=64)
+def _cue_index(cues: frozenset[str]) -> tuple[frozenset[str], dict[str, tuple[tuple[str, tuple[str, ...]], ...]],
+                                               tuple[tuple[str, tuple[str, ...]], ...]]:
+    """``_single_words`` with the other cues grouped by their longest word (and those without a
+    word apart)."""
+    singles, others = _single_words(cues)
+    groups: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for cue, parts in others:
+        if parts:
+            groups.setdefault(parts[0], []).append((cue, parts))
+    wordless = tuple((cue, parts) for cue, parts in others if not parts)
+    return singles, {word: tuple(group) for word, group in groups.items()}, wordless
 
 
 def cue_scores(text: str | Words, checklists: Any, field_name: str, saturation: float) -> dict[str, float]:
