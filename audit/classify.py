@@ -62,6 +62,7 @@ class Settings:
     dated_list_types: tuple[str, ...] = ()  # an untitled list of dated entries is this type
     exact_rows: tuple[int, ...] = ()  # the title cues that must stand as a whole word (no fuzzy prefilter)
     phrase_union: Mapping[str, frozenset[str]] = field(default_factory=dict)  # field -> the cues of every type
+    flat_heads: tuple[str, ...] = ()  # every heading cue of ``component_heads``, in order
     memo: dict = field(default_factory=dict, compare=False)  # line -> title: letterheads repeat
 
     def __getitem__(self, key: str) -> float:
@@ -116,7 +117,8 @@ def _settings(checklists: Any) -> Settings:
     return Settings(values, cues, prefixes, phrases, tuple(cue.text for cue in cues), heads,
                     words["reference_words"], words["articles"], words["report_nouns"], acts, page_words,
                     dated, tuple(row for row, cue in enumerate(cues) if cue.exact),
-                    {name: frozenset().union(*table.values()) for name, table in phrases.items()})
+                    {name: frozenset().union(*table.values()) for name, table in phrases.items()},
+                    tuple(head for components in heads.values() for group in components for head in group))
 
 
 # --------------------------------------------------------------------------- other evidence
@@ -228,7 +230,7 @@ def component_scores(sections: Sequence[Section], checklists: Any, settings: Set
         return scores
     # one C pass over every heading cue of every type (a call per component cost more than the
     # matching; each pair is scored alone, so the result is the same)
-    flat = [head for components in settings.component_heads.values() for heads in components for head in heads]
+    flat = settings.flat_heads
     shown = process.cdist(flat, titles, scorer=fuzz.ratio,
                           score_cutoff=settings["fuzzy_min"]).any(axis=1).tolist() if flat else []
     row = 0
