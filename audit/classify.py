@@ -60,6 +60,9 @@ class Settings:
     acts: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     page_words: frozenset[str] = frozenset()
     dated_list_types: tuple[str, ...] = ()  # an untitled list of dated entries is this type
+    exact_rows: tuple[int, ...] = ()  # the title cues that must stand as a whole word (no fuzzy prefilter)
+    phrase_union: Mapping[str, frozenset[str]] = field(default_factory=dict)  # field -> the cues of every type
+    flat_heads: tuple[str, ...] = ()  # every heading cue of ``component_heads``, in order
     memo: dict = field(default_factory=dict, compare=False)  # line -> title: letterheads repeat
 
     def __getitem__(self, key: str) -> float:
@@ -113,7 +116,9 @@ def _settings(checklists: Any) -> Settings:
     dated = tuple(dt for dt, entry in checklists.doc_types.items() if entry.get("dated_list"))
     return Settings(values, cues, prefixes, phrases, tuple(cue.text for cue in cues), heads,
                     words["reference_words"], words["articles"], words["report_nouns"], acts, page_words,
-                    dated)
+                    dated, tuple(row for row, cue in enumerate(cues) if cue.exact),
+                    {name: frozenset().union(*table.values()) for name, table in phrases.items()},
+                    tuple(head for components in heads.values() for group in components for head in group))
 
 
 # --------------------------------------------------------------------------- other evidence
@@ -139,6 +144,15 @@ class Words:
         singles, others = _single_words(cues)
         hits = len(singles & self.words) if self.clean else sum(1 for cue in singles if self.has(cue))
         return hits + sum(1 for cue in self._others_found(others))
+
+    def found(self, cues: frozenset[str]) -> frozenset[str]:
+        """The cues that stand in the text: ``count`` is the size of this set (one pass over the
+        cues of every type at once, instead of one per type)."""
+        singles, by_word, wordless = _cue_index(cues)
+        hits = singles & self.words if self.clean else frozenset(cue for cue in singles if self.has(cue))
+        # only the cues whose longest word is one of the text's words can stand in it
+        return hits | frozenset(cue for word in by_word.keys() & self.words
+                                for cue in self._others_found(by_word[word])) | frozenset(self._others_found(wordless))
 
     def any(self, cues: frozenset[str]) -> bool:
         """Whether one of the cues stands in the text."""
@@ -173,14 +187,30 @@ def _single_words(cues: frozenset[str]) -> tuple[frozenset[str], tuple[tuple[str
                           for cue in cues if cue not in singles)
 
 
+@lru_cache(maxsize=64)
+def _cue_index(cues: frozenset[str]) -> tuple[frozenset[str], dict[str, tuple[tuple[str, tuple[str, ...]], ...]],
+                                               tuple[tuple[str, tuple[str, ...]], ...]]:
+    """``_single_words`` with the other cues grouped by their longest word (and those without a
+    word apart)."""
+    singles, others = _single_words(cues)
+    groups: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for cue, parts in others:
+        if parts:
+            groups.setdefault(parts[0], []).append((cue, parts))
+    wordless = tuple((cue, parts) for cue, parts in others if not parts)
+    return singles, {word: tuple(group) for word, group in groups.items()}, wordless
+
+
 def cue_scores(text: str | Words, checklists: Any, field_name: str, saturation: float) -> dict[str, float]:
     """Share of a type's distinct cues (whole words) present in the text, capped at 1."""
-    found = text if isinstance(text, Words) else Words(text)
+    words = text if isinstance(text, Words) else Words(text)
+    settings = settings_of(checklists)
+    found = words.found(settings.phrase_union[field_name])  # types share cues: each looked up once
     scores: dict[str, float] = {}
-    for dt, cues in settings_of(checklists).phrase_cues[field_name].items():
+    for dt, cues in settings.phrase_cues[field_name].items():
         if not cues:
             continue
-        scores[dt] = min(1.0, found.count(cues) / min(saturation, len(cues)))
+        scores[dt] = min(1.0, len(cues & found) / min(saturation, len(cues)))
     return scores
 
 
@@ -200,7 +230,7 @@ def component_scores(sections: Sequence[Section], checklists: Any, settings: Set
         return scores
     # one C pass over every heading cue of every type (a call per component cost more than the
     # matching; each pair is scored alone, so the result is the same)
-    flat = [head for components in settings.component_heads.values() for heads in components for head in heads]
+    flat = settings.flat_heads
     shown = process.cdist(flat, titles, scorer=fuzz.ratio,
                           score_cutoff=settings["fuzzy_min"]).any(axis=1).tolist() if flat else []
     row = 0

@@ -49,8 +49,21 @@ def _lexicon(checklists_id: int, headings: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({normalise_title(h) for h in headings if h.strip()}))
 
 
+# the lexicon of the checklists last asked about, held with them (their id cannot be reused while
+# held): gathering the cues anew cost more per document than the lookups it serves (issue 3)
+_LEXICON_OF: list[tuple[object, tuple[str, ...]]] = []
+
+
 def heading_lexicon(checklists) -> tuple[str, ...]:
     """Every heading cue of every component checklist (the 'known headings')."""
+    if _LEXICON_OF and _LEXICON_OF[0][0] is checklists:
+        return _LEXICON_OF[0][1]
+    lexicon = _gather_lexicon(checklists)
+    _LEXICON_OF[:] = [(checklists, lexicon)]
+    return lexicon
+
+
+def _gather_lexicon(checklists) -> tuple[str, ...]:
     cues = []
     for comps in getattr(checklists, "components", {}).values():
         for comp in comps.values():
