@@ -18,7 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from audit.cue_match import (  # noqa: F401  (re-exported: audit.components was their home)
-    TextIndex, _count_found, _each_with_start, _months, _negation, _substance_hits, awaited, compile_each,
+    TextIndex, _count_found, _each_with_start, _months, _negation, _substance_hits, awaited, compile_each, explored,
     compile_words, forget_dates, has_date, has_intent, is_absent_value, is_negated, iter_live, live_matches, message,
     normalise, vocab)
 from audit.model import AuditedDocument, Block, ComponentResult, Evidence, Finding, Section
@@ -327,9 +327,12 @@ def condition_holds(condition: str, texts: Iterable[str] | TextIndex, checklists
     for i in index.matching(phrases):  # the others hold no phrase's words
         norm = index.texts[i]
         for match in iter_live(pattern, norm, checklists):
-            # 'wacht op nieuwe FML': expected, not the situation
-            if not (entry.get("exclude_intent") and awaited(norm, match.start(), checklists)):
-                return True
+            # 'wacht op nieuwe FML': expected, not the situation; 'proefplaatsing verkennen': only looked into
+            if entry.get("exclude_intent") and awaited(norm, match.start(), checklists):
+                continue
+            if entry.get("exclude_explored") and explored(norm, match.end(), checklists):
+                continue
+            return True
     return False
 
 

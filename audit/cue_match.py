@@ -247,6 +247,15 @@ def awaited(text: str, start: int, checklists) -> bool:
     return bool(pattern and pattern.search(" ".join(left)))
 
 
+def explored(text: str, end: int, checklists) -> bool:
+    """Only looked into, right behind a match in its own clause ('proefplaatsing verkennen',
+    'een werkervaringsplek onderzoeken'; negation.yaml ``explored_after``): not (yet) the situation."""
+    neg = _negation(checklists)
+    right = re.split(r"[.,;:!?\n]", text[end:])[0].split()[:int(neg.get("explored_window", 3))]
+    pattern = compile_words(tuple(neg.get("explored_after", ())))
+    return bool(pattern and pattern.search(" ".join(right)))
+
+
 def live_matches(pattern: re.Pattern | None, text: str, checklists, negatable: bool = True) -> list[re.Match]:
     return list(iter_live(pattern, text, checklists, negatable))
 
