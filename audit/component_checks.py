@@ -151,6 +151,10 @@ def zoekprofiel_follows(audited, cid, comp, result, owners, checklists) -> Compo
 # --------------------------------------------------------------------------- signatures and identity
 
 
+# 'Bedrijfsarts: dr. E. Coenen (getekend)': the mark after the name is the signature, not a label to fill in
+_NAME_THEN_MARK = re.compile(r"[a-z]{2,}[^()]{0,40}\(\s*(?:was\s+)?(?:getekend|ondertekend)\s*\)")
+
+
 def _signed_cell(cell: str, checklists, ocr: bool = False) -> bool | None:
     """True: signed; False: a signature field left blank; None: no signature field in the cell.
 
@@ -167,9 +171,6 @@ def _signed_cell(cell: str, checklists, ocr: bool = False) -> bool | None:
         return False
     return ocr or bool(re.search(r"[a-z]", value)) or bool(_NAME_THEN_MARK.search(norm))
 
-
-# 'Bedrijfsarts: dr. E. Coenen (getekend)': the mark after the name is the signature, not a label to fill in
-_NAME_THEN_MARK = re.compile(r"[a-z]{2,}[^()]{0,40}\(\s*(?:was\s+)?(?:getekend|ondertekend)\s*\)")
 
 
 def _employee_column(rows: Sequence[Sequence[str]], checklists) -> list[str] | None:

@@ -106,11 +106,11 @@ def _figure_pattern(v: Mapping[str, Any], numbers: Mapping[str, int]) -> str:
     num = rf"(?:\d{{1,3}}(?:[.,]\d{{1,2}})?(?:\s?½)?|½|{w(numbers)})"
     hour_words = w(v["hour_words"])
 
-    def unit(name: str | None) -> str:
-        phrases = (p for ps in v["units"].values() for p in ps)
-        if name is None:  # the unit alone, to look ahead for
-            return rf"\.?[ \t]*\n?[ \t]*(?:{w(phrases)})(?![^\W\d_])"
-        return rf"(?:\.?[ \t]*\n?[ \t]*(?P<{name}>{w(phrases)})(?![^\W\d_]))?"  # "20 u. per week"
+    units = w(p for ps in v["units"].values() for p in ps)
+    unit_ahead = rf"\.?[ \t]*\n?[ \t]*(?:{units})(?![^\W\d_])"  # "20 u. per week"
+
+    def unit(name: str) -> str:
+        return rf"(?:\.?[ \t]*\n?[ \t]*(?P<{name}>{units})(?![^\W\d_]))?"
 
     per_week = rf"(?:{w(v['part_per_week'])})\s+"
     joiner = rf"(?:{w(v['part_joiners'])})\s+"
@@ -120,7 +120,7 @@ def _figure_pattern(v: Mapping[str, Any], numbers: Mapping[str, int]) -> str:
     starts = first_chars([*numbers, *v["total_words"], *v["half_day_words"], *"0123456789½"])
     return (rf"(?=[{starts}])(?<![\w.,:/-])(?:"
             # "in totaal 25 uur in de week" is a weekly figure: a total only without a unit after it
-            rf"(?P<total>{w(v['total_words'])})\s*:?\s*(?P<tn>{num})\s*(?:{hour_words})(?![^\W\d_])(?!{unit(None)})"
+            rf"(?P<total>{w(v['total_words'])})\s*:?\s*(?P<tn>{num})\s*(?:{hour_words})(?![^\W\d_])(?!{unit_ahead})"
             rf"|(?P<n>{num}){middle}\s*(?P<hw>{hour_words})(?![^\W\d_]){unit('unit')}"
             rf"|(?:(?P<hn>{num})\s+)?(?P<half>{w(v['half_day_words'])})(?![^\W\d_]){unit('hunit')}"
             rf"|(?P<an>{num})[ \t-]?(?P<adj>{w(v['weekly_adjectives'])})(?![^\W\d_]))")

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from audit.cue_match import explored, normalise
 from audit.extract.event_text import lines_with, matcher, scanner_of
 from audit.model import AuditedDocument, Evidence, Finding, HoursFact
 from audit.rules.registry import RuleContext, nl_date, number, rule
@@ -154,24 +155,28 @@ def zoekprofiel_niet_aangepast(ctx: RuleContext, p: Mapping[str, Any]) -> list[F
 def wep_urenopbouw(ctx: RuleContext, p: Mapping[str, Any]) -> list[Finding]:
     """A placement at one number of hours, with no build-up said near it. Not when the hours change
     between the traject's reports (that is the build-up), when the placement already fills the
-    usable hours, or when it is only being explored or planned ('proefplaatsing verkennen')."""
+    usable hours, or when it is only to be looked into ('proefplaatsing verkennen': the same words
+    that keep the wep component from applying, negation.yaml ``explored_after``)."""
     wep = scanner_of(ctx.vocab, "werkervaringsplek")
     build = matcher(ctx.vocab, "urenopbouw")
     no_build = matcher(ctx.vocab, "geen_urenopbouw")
-    planned = matcher(ctx.vocab, "wep_gepland")
     full = matcher(ctx.vocab, "wep_volle_uren")
     if wep is None:
         return []
     docs = [d for d in ctx.docs if d.doc_type in ("spoor2_voortgang", "spoor2_eind", "spoor2_plan")]
-    placement_hours = {h.per_week for d in docs for h in d.hours if h.role == "wep" or wep.found(h.quote or "")}
-    if len(placement_hours) > 1:
+    hours_of = {id(d): [h for h in d.hours if h.role == "wep" or wep.found(h.quote or "")] for d in docs}
+    if len({h.per_week for hours in hours_of.values() for h in hours}) > 1:
         return []
+
+    def only_explored(text: str) -> bool:
+        return all(explored(normalise(text[m.end():]), 0, ctx.checklists) for m in wep.whole.pattern.finditer(text))
+
     for doc in docs:
         lines = ctx.lines(doc)
-        near = [i for i in lines_with(lines, wep) if planned is None or not planned.search(lines[i].text)]
+        near = [i for i in lines_with(lines, wep) if not only_explored(lines[i].text)]
         if not near:
             continue
-        hours = [h for h in doc.hours if h.role == "wep" or wep.found(h.quote or "")]
+        hours = hours_of[id(doc)]
         if not hours or any(h.steps for h in hours) or len({h.per_week for h in hours}) > 1:
             continue
         context = " ".join(lines[j].text for i in near for j in range(max(0, i - 2), min(len(lines), i + 4)))

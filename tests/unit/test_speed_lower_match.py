@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
-import yaml
+from vocab_lists import vocabulary_lists, vocabulary_strings
 
 from audit.extract.lower_match import MAX_SUBSETS, any_scanner, compile_any, lowered, scanner
 
-CHECKLISTS = Path(__file__).resolve().parents[2] / "checklists"
 TRICKY = "İıſKÅµßẞÉéËëÀàÿŸ–’•\u00a0ǅ"
 
 SENTENCES = [
@@ -46,21 +44,7 @@ def _texts(seed: int = 11) -> list[str]:
 
 def _groups() -> list[tuple[str, ...]]:
     """Every list of patterns in the vocabularies (and each single pattern) that compiles."""
-    out = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            out.append(tuple(v for v in node if isinstance(v, str)))
-            for value in node:
-                walk(value)
-        elif isinstance(node, str):
-            out.append((node,))
-
-    for path in sorted((CHECKLISTS / "data").glob("*.yaml")):
-        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    out = [*vocabulary_lists(), *((p,) for p in vocabulary_strings())]
     groups = []
     for group in dict.fromkeys(g for g in out if g):
         try:

@@ -4,34 +4,12 @@ could not."""
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
-import yaml
+from vocab_lists import vocabulary_lists
 
 from audit.extract.event_text import compile_any, compile_lower, lower_twin, lowered
 
-CHECKLISTS = Path(__file__).resolve().parents[2] / "checklists"
 TRICKY = "İıſKÅµßẞÉéËëÀàÿŸ–’•\u00a0ǅ"
-
-
-def _vocab_patterns() -> list[tuple[str, ...]]:
-    out = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            strings = tuple(v for v in node if isinstance(v, str))
-            if strings:
-                out.append(strings)
-            for value in node:
-                if not isinstance(value, str):
-                    walk(value)
-
-    for path in sorted((CHECKLISTS / "data").glob("*.yaml")):
-        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
-    return out
 
 
 def _compiles(patterns: tuple[str, ...]) -> bool:
@@ -44,7 +22,7 @@ def _compiles(patterns: tuple[str, ...]) -> bool:
 
 def test_twins_find_the_same_spans_as_ignorecase():
     rnd = random.Random(7)
-    groups = [g for g in _vocab_patterns() if _compiles(g)]
+    groups = [g for g in vocabulary_lists() if _compiles(g)]
     assert groups, "no vocabulary patterns found"
     sentences = ["Op 12-03-2024 is de Probleemanalyse OPGESTELD; Plan van Aanpak volgt.",
                  "Eerste ziektedag: 08-01-2024 | Evaluatie EJE | WIA-aanvraag bij het UWV",
