@@ -15,7 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from audit.cue_match import (  # noqa: F401  (re-exported: audit.components was their home)
     TextIndex, _count_found, _each_with_start, _months, _negation, _substance_hits, awaited, compile_each, explored,
@@ -27,6 +28,7 @@ from audit.segment import normalise_title
 HEADING_SCORE = 86  # rapidfuzz ratio of a section title against a heading cue
 CONTAINED_SCORE = 90  # the cue's words all in a short title
 RANK = {"present": 3, "weak": 2, "missing": 1, "not_applicable": 0, "not_yet_due": 0}
+_WORD = re.compile(r"\w+")
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
@@ -99,36 +101,99 @@ def title_owners(sections: Sequence[Section], components: Mapping[str, Mapping])
     """Each titled section goes to the component(s) whose cue fits it best ('Onderbouwing zoekprofiel'
     belongs to onderbouwing_zoekprofiel, not to zoekprofiel)."""
     owners: dict[int, set[str]] = {}
-    cues = _title_cues(components)
-    for i, section in enumerate(sections):
-        if not section.title:
-            continue
-        label = section.kind == "label"
-        scores = {key: _title_score(section.title, names_of_label if label else headings)
-                  for key, headings, names_of_label in cues}
+    table = _title_table(components)
+    titled = [(i, s) for i, s in enumerate(sections) if s.title]
+    table.score_titles({s.title for _, s in titled})
+    for i, section in titled:
+        scores = table.scores(section.title, section.kind == "label")
         best = max(scores.values(), default=0)
         if best >= HEADING_SCORE:
             owners[i] = {k for k, v in scores.items() if v >= max(HEADING_SCORE, best - 4)}
     return owners
 
 
-_TITLE_CUES: dict[int, tuple[Mapping, tuple]] = {}
+class _TitleTable:
+    """``title_score`` of a section title against every component's cue list at once: the distinct
+    normalised cues of all the lists in one rapidfuzz call (per set of titles), each list's score the
+    best of its cues' (issue 3: a loop per title, component and cue cost a sixth of the audit).
+    Gives ``_title_score``'s numbers exactly (tests/unit/test_speed_components.py)."""
 
-
-def _title_cues(components: Mapping[str, Mapping]) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
-    """Per component its heading cues, and its heading and label cues (what a label section is
-    matched against); worked out once per loaded checklist, not per section (issue 3)."""
-    cached = _TITLE_CUES.get(id(components))
-    if cached is None or cached[0] is not components:
-        if len(_TITLE_CUES) > 32:
-            _TITLE_CUES.clear()
-        out = []
+    def __init__(self, components: Mapping[str, Mapping]):
+        self.components = components
+        cues: dict[str, int] = {}
+        rows = []
         for key, comp in components.items():
-            cues = comp.get("cues", {})
-            headings = tuple(cues.get("headings", ()))
-            out.append((key, headings, headings + tuple(cues.get("labels", ()))))
-        cached = _TITLE_CUES[id(components)] = (components, tuple(out))
-    return cached[1]
+            found = comp.get("cues", {})
+            headings = [_cue_row(cues, c) for c in found.get("headings", ())]
+            labels = [_cue_row(cues, c) for c in found.get("labels", ())]
+            rows.append((key, _indices(headings), _indices(headings + labels)))
+        self.rows = tuple(rows)
+        self.cues = tuple(cues)
+        self.cue_words = tuple(len(c.split()) for c in self.cues)
+        self.patterns = tuple(re.compile(rf"(?<!\w){re.escape(c)}(?!\w)") for c in self.cues)
+        # a cue stands in a title as a whole only where the title has a word equal to the cue's first
+        # word (the cue's first word ends where the cue has a non-word character or ends): by first word
+        self.by_first: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        for j, cue in enumerate(self.cues):
+            first = _WORD.match(cue)
+            if first:
+                self.by_first.setdefault(first.group(), []).append(j)
+            else:
+                self.always.append(j)
+        self.memo: dict[str, np.ndarray] = {}
+
+    def score_titles(self, titles: Iterable[str]) -> None:
+        """Work out the scores of the titles not yet seen, in one call."""
+        todo = {t: normalise_title(t) for t in titles if t not in self.memo}
+        if not todo:
+            return
+        if len(self.memo) > 4096:
+            self.memo.clear()
+        ratios = process.cdist(list(todo.values()), self.cues, scorer=fuzz.ratio, dtype=np.float64) \
+            if self.cues else np.zeros((len(todo), 0))
+        for (title, norm), row in zip(todo.items(), ratios):
+            words = len(norm.split())
+            candidates = [j for w in set(_WORD.findall(norm)) for j in self.by_first.get(w, ())]
+            for j in candidates + self.always:
+                if words <= self.cue_words[j] + 4 and self.patterns[j].search(norm):
+                    row[j] = max(row[j], CONTAINED_SCORE - words + self.cue_words[j])
+            self.memo[title] = row
+
+    def scores(self, title: str, label: bool) -> dict[str, float]:
+        if title not in self.memo:
+            self.score_titles((title,))
+        row = self.memo[title]
+        return {key: float(max(0.0, row[both if label else headings].max(initial=0.0)))
+                for key, headings, both in self.rows}
+
+
+def _cue_row(cues: dict[str, int], cue: str) -> int | None:
+    norm = normalise_title(cue)
+    return cues.setdefault(norm, len(cues)) if norm else None
+
+
+def _indices(rows: Sequence[int | None]) -> np.ndarray:
+    return np.array(sorted({r for r in rows if r is not None}), dtype=np.intp)
+
+
+_TITLE_TABLES: dict[int, _TitleTable] = {}
+
+
+def _title_table(components: Mapping[str, Mapping]) -> _TitleTable:
+    """One table per loaded checklist's components (kept with them: an id is not reused while they live)."""
+    table = _TITLE_TABLES.get(id(components))
+    if table is None or table.components is not components:
+        if len(_TITLE_TABLES) > 32:
+            _TITLE_TABLES.clear()
+        table = _TITLE_TABLES[id(components)] = _TitleTable(components)
+    return table
+
+
+def forget_titles() -> None:
+    """Forget the title scores worked out so far (benchmarks: each run pays as a new dossier)."""
+    for table in _TITLE_TABLES.values():
+        table.memo.clear()
 
 
 def _table_rows(audited: AuditedDocument) -> Iterable[tuple[Block, tuple[str, ...]]]:

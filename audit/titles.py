@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from audit.classify import Settings
 
 MEMO_SIZE = 4096  # title lines remembered per loaded checklists
-PREFILTER_MARGIN = 15  # points below fuzzy_min that still get the exact (slower) comparison
 _LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.)]\s+", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[•·▪◦‣]|[*\-–—o]\s)")  # Word's list bullets, 'o ' included
 _OPENING_SENTENCE = re.compile(r"^\s*((?:\S+\s+){1,7}\S+?)[.:](?=\s+[A-Z])")  # at most eight words, then a new sentence
@@ -285,12 +285,85 @@ def _best_title(line: str, settings: Settings, subject: bool,
     return doc_type, quality
 
 
-def prefilter(texts: Sequence[str], settings: Settings) -> list:
-    """One C pass over every cue per text, to skip the hopeless ones; partial_ratio nearly bounds
-    the head match too (not exactly for a line shorter than the cue: hence the margin). Rows of
-    one call over many texts equal those of one call per text, at half the cost."""
-    return list(process.cdist(texts, settings.cue_texts, scorer=fuzz.partial_ratio,
-                              score_cutoff=settings["fuzzy_min"] - PREFILTER_MARGIN))
+class CueGrams:
+    """A bound that lets a title line skip the cues it cannot match, cheaper than comparing it with each.
+
+    A fuzzy cue (length m) scores ``fuzzy_min`` (T) in ``cue_quality`` only where some stretch w of the
+    line has ratio(cue, w) = 200 * LCS / (m + |w|) >= T: the head of the line, the partial alignment,
+    or the whole of a line shorter than the cue; in a line of more than ``mid_line_max_words`` words
+    only the head (a mid-line cue counts for nothing there). Of the cue's m - 1 letter pairs an
+    alignment keeps every pair whose two letters are both matched and stand side by side in w: an
+    unmatched cue letter breaks at most two pairs, an unmatched letter of w one, so at least
+    3 LCS - m - |w| - 1 of the cue's pairs stand in w, each at its own place; with
+    LCS >= T (m + |w|) / 200 and |w| >= LCS that is at least (3T - 200) / (200 - T) * m - 1. Row sums
+    count, for every line and cue, the cue's pairs found in the line (each no more often
+    than the line has it); the cues left are compared as ``cue_quality`` starts (the head, the partial
+    alignment, or the whole short line) and only those reaching T pass (issue 3: comparing every
+    line with all 195 cues cost a fifth of the audit). A hundredth of a point and half a pair of
+    slack keep rounding from dropping a cue that fits."""
+
+    def __init__(self, cues: Sequence[Cue], fuzzy_min: float, long_line_words: int):
+        self.cutoff = fuzzy_min - 0.01
+        self.long_line_words = long_line_words
+        self.cues = tuple(cue.text for cue in cues)
+        self.longest = max(map(len, self.cues), default=0)
+        self.fuzzy = np.array([not cue.exact for cue in cues], dtype=bool)
+        self.index: dict[str, int] = {}
+        counted = [Counter(_pairs(cue)) for cue in self.cues]
+        for count in counted:
+            for pair in count:
+                self.index.setdefault(pair, len(self.index))
+        self.levels = max((n for count in counted for n in count.values()), default=0)
+        counts = np.zeros((len(self.index), len(self.cues)), dtype=np.float32)
+        for row, count in enumerate(counted):
+            for pair, n in count.items():
+                counts[self.index[pair], row] = n
+        # min(line's count, cue's count) summed over pairs = sum over k of [line has k] * [cue has k]
+        self.at_least = [(counts >= k).astype(np.float32) for k in range(1, self.levels + 1)]
+        factor = (3 * self.cutoff - 200) / (200 - self.cutoff)
+        self.need = np.array([factor * len(cue) - 1.5 for cue in self.cues], dtype=np.float32)
+
+    def _levels(self, text: str) -> list[list[int]]:
+        """Per k = 1 .. levels, the rows of the pairs the text holds at least k times."""
+        levels: list[list[int]] = [[] for _ in range(self.levels)]
+        for pair, n in Counter(_pairs(text)).items():
+            column = self.index.get(pair)
+            if column is not None:
+                for k in range(min(n, self.levels)):
+                    levels[k].append(column)
+        return levels
+
+    def rows(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Per text, True for each fuzzy cue it may match (the exact cues are always looked at)."""
+        long = [len(text.split()) > self.long_line_words for text in texts]
+        hits = np.zeros((len(texts), len(self.cues)), dtype=np.float32)
+        for row, (text, is_long) in enumerate(zip(texts, long)):
+            # row sums, not a matrix product: BLAS threads would spin on the CPU for a product this small
+            for pairs, at_least in zip(self._levels(text[: self.longest] if is_long else text), self.at_least):
+                if pairs:
+                    hits[row] += at_least[pairs].sum(axis=0)
+        maybe = (hits >= self.need) & self.fuzzy
+        out = []
+        for text, is_long, candidates in zip(texts, long, maybe):
+            passed = np.zeros(len(self.cues), dtype=bool)
+            for col in np.flatnonzero(candidates).tolist():
+                cue = self.cues[col]
+                if is_long or len(text) < len(cue):
+                    passed[col] = fuzz.ratio(cue, text[: len(cue)], score_cutoff=self.cutoff) > 0
+                else:
+                    passed[col] = fuzz.partial_ratio(cue, text, score_cutoff=self.cutoff) > 0
+            out.append(passed)
+        return out
+
+
+def _pairs(text: str) -> list[str]:
+    return [text[i:i + 2] for i in range(len(text) - 1)]
+
+
+def prefilter(texts: Sequence[str], settings: Settings) -> list[np.ndarray]:
+    """Per text, True for each fuzzy cue that may fit it (``CueGrams``): the others score 0 in
+    ``cue_quality`` for sure and are skipped."""
+    return settings.cue_grams.rows(texts)
 
 
 def _best_cue(line: str, settings: Settings, subject: bool,
@@ -299,7 +372,7 @@ def _best_cue(line: str, settings: Settings, subject: bool,
     if near is None:
         near = prefilter([line], settings)[0]
     # the cues the prefilter passed, and every exact one, in the cues' order (a tie keeps the first):
-    # a loop over all cues in Python cost as much as the prefilter itself (issue 3, speed only)
+    # a loop over all cues in Python cost as much as comparing them all in C (issue 3, speed only)
     for row in sorted({*np.flatnonzero(near).tolist(), *settings.exact_rows}):
         cue = settings.title_cues[row]
         quality = cue_quality(line, cue, settings, subject)
