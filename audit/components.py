@@ -127,7 +127,10 @@ class _TitleTable:
             headings = [_cue_row(cues, c) for c in found.get("headings", ())]
             labels = [_cue_row(cues, c) for c in found.get("labels", ())]
             rows.append((key, _indices(headings), _indices(headings + labels)))
-        self.rows = tuple(rows)
+        self.keys = tuple(key for key, _, _ in rows)
+        # per mode (headings only; headings and labels) the lists' cue rows end to end, where each
+        # non-empty list starts, and which keys those are: one reduceat gives every list's best
+        self.modes = tuple(_segments(self.keys, [r[mode] for r in rows]) for mode in (1, 2))
         self.cues = tuple(cues)
         self.cue_words = tuple(len(c.split()) for c in self.cues)
         self.patterns = tuple(re.compile(rf"(?<!\w){re.escape(c)}(?!\w)") for c in self.cues)
@@ -141,15 +144,16 @@ class _TitleTable:
                 self.by_first.setdefault(first.group(), []).append(j)
             else:
                 self.always.append(j)
-        self.memo: dict[str, np.ndarray] = {}
+        self.ratios: dict[str, np.ndarray] = {}  # title -> its score against each cue
+        self.best: dict[tuple[str, bool], dict[str, float]] = {}  # (title, is a label) -> per key
 
     def score_titles(self, titles: Iterable[str]) -> None:
         """Work out the scores of the titles not yet seen, in one call."""
-        todo = {t: normalise_title(t) for t in titles if t not in self.memo}
+        todo = {t: normalise_title(t) for t in titles if t not in self.ratios}
         if not todo:
             return
-        if len(self.memo) > 4096:
-            self.memo.clear()
+        if len(self.ratios) > 4096:
+            self.forget()
         ratios = process.cdist(list(todo.values()), self.cues, scorer=fuzz.ratio, dtype=np.float64) \
             if self.cues else np.zeros((len(todo), 0))
         for (title, norm), row in zip(todo.items(), ratios):
@@ -158,14 +162,30 @@ class _TitleTable:
             for j in candidates + self.always:
                 if words <= self.cue_words[j] + 4 and self.patterns[j].search(norm):
                     row[j] = max(row[j], CONTAINED_SCORE - words + self.cue_words[j])
-            self.memo[title] = row
+            self.ratios[title] = row
+
+    def forget(self) -> None:
+        self.ratios.clear()
+        self.best.clear()
 
     def scores(self, title: str, label: bool) -> dict[str, float]:
-        if title not in self.memo:
-            self.score_titles((title,))
-        row = self.memo[title]
-        return {key: float(max(0.0, row[both if label else headings].max(initial=0.0)))
-                for key, headings, both in self.rows}
+        found = self.best.get((title, label))
+        if found is None:
+            if title not in self.ratios:
+                self.score_titles((title,))
+            order, starts, filled = self.modes[label]
+            found = dict.fromkeys(self.keys, 0.0)
+            if len(order):
+                found.update(zip(filled, np.maximum.reduceat(self.ratios[title][order], starts).tolist()))
+            self.best[(title, label)] = found
+        return found
+
+
+def _segments(keys: Sequence[str], lists: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
+    filled = [i for i, rows in enumerate(lists) if len(rows)]
+    order = np.concatenate([lists[i] for i in filled]) if filled else np.zeros(0, dtype=np.intp)
+    starts = np.cumsum([0] + [len(lists[i]) for i in filled[:-1]]).astype(np.intp)
+    return order, starts, tuple(keys[i] for i in filled)
 
 
 def _cue_row(cues: dict[str, int], cue: str) -> int | None:
@@ -193,7 +213,7 @@ def _title_table(components: Mapping[str, Mapping]) -> _TitleTable:
 def forget_titles() -> None:
     """Forget the title scores worked out so far (benchmarks: each run pays as a new dossier)."""
     for table in _TITLE_TABLES.values():
-        table.memo.clear()
+        table.forget()
 
 
 def _table_rows(audited: AuditedDocument) -> Iterable[tuple[Block, tuple[str, ...]]]:

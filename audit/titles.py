@@ -308,40 +308,37 @@ class CueGrams:
         self.cues = tuple(cue.text for cue in cues)
         self.longest = max(map(len, self.cues), default=0)
         self.fuzzy = np.array([not cue.exact for cue in cues], dtype=bool)
-        self.index: dict[str, int] = {}
-        counted = [Counter(_pairs(cue)) for cue in self.cues]
-        for count in counted:
-            for pair in count:
-                self.index.setdefault(pair, len(self.index))
-        self.levels = max((n for count in counted for n in count.values()), default=0)
-        counts = np.zeros((len(self.index), len(self.cues)), dtype=np.float32)
-        for row, count in enumerate(counted):
-            for pair, n in count.items():
-                counts[self.index[pair], row] = n
-        # min(line's count, cue's count) summed over pairs = sum over k of [line has k] * [cue has k]
-        self.at_least = [(counts >= k).astype(np.float32) for k in range(1, self.levels + 1)]
+        # per letter pair, the cues holding it at least once, at least twice, ...: a line holding
+        # the pair n times adds one to each cue in the first n of these (min of the two counts)
+        levels: dict[str, list[list[int]]] = {}
+        for row, cue in enumerate(self.cues):
+            for pair, n in Counter(_pairs(cue)).items():
+                held = levels.setdefault(pair, [])
+                held.extend([] for _ in range(n - len(held)))
+                for k in range(n):
+                    held[k].append(row)
+        # for a line holding the pair n times: the cues of the first n levels, end to end
+        self.postings = {pair: [np.array([row for level in held[:n] for row in level], dtype=np.intp)
+                                for n in range(1, len(held) + 1)]
+                         for pair, held in levels.items()}
         factor = (3 * self.cutoff - 200) / (200 - self.cutoff)
         self.need = np.array([factor * len(cue) - 1.5 for cue in self.cues], dtype=np.float32)
-
-    def _levels(self, text: str) -> list[list[int]]:
-        """Per k = 1 .. levels, the rows of the pairs the text holds at least k times."""
-        levels: list[list[int]] = [[] for _ in range(self.levels)]
-        for pair, n in Counter(_pairs(text)).items():
-            column = self.index.get(pair)
-            if column is not None:
-                for k in range(min(n, self.levels)):
-                    levels[k].append(column)
-        return levels
 
     def rows(self, texts: Sequence[str]) -> list[np.ndarray]:
         """Per text, True for each fuzzy cue it may match (the exact cues are always looked at)."""
         long = [len(text.split()) > self.long_line_words for text in texts]
-        hits = np.zeros((len(texts), len(self.cues)), dtype=np.float32)
+        size = len(self.cues)
+        found: list[np.ndarray] = [np.zeros(0, dtype=np.intp)]
+        lines = [0]  # the text each array of cues belongs to
         for row, (text, is_long) in enumerate(zip(texts, long)):
-            # row sums, not a matrix product: BLAS threads would spin on the CPU for a product this small
-            for pairs, at_least in zip(self._levels(text[: self.longest] if is_long else text), self.at_least):
-                if pairs:
-                    hits[row] += at_least[pairs].sum(axis=0)
+            for pair, n in Counter(_pairs(text[: self.longest] if is_long else text)).items():
+                postings = self.postings.get(pair)
+                if postings is not None:
+                    found.append(postings[min(n, len(postings)) - 1])
+                    lines.append(row)
+        # every (text, cue) hit as one number text * size + cue, counted at once
+        offsets = np.repeat(np.array(lines, dtype=np.intp) * size, [len(cues) for cues in found])
+        hits = np.bincount(np.concatenate(found) + offsets, minlength=len(texts) * size).reshape(len(texts), size)
         maybe = (hits >= self.need) & self.fuzzy
         out = []
         for text, is_long, candidates in zip(texts, long, maybe):
