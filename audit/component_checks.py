@@ -151,6 +151,7 @@ def zoekprofiel_follows(audited, cid, comp, result, owners, checklists) -> Compo
 # --------------------------------------------------------------------------- signatures and identity
 
 
+_DIGITS = re.compile(r"\d+")
 # 'Bedrijfsarts: dr. E. Coenen (getekend)': the mark after the name is the signature, not a label to fill in
 _NAME_THEN_MARK = re.compile(r"[a-z]{2,}[^()]{0,40}\(\s*(?:was\s+)?(?:getekend|ondertekend)\s*\)")
 
@@ -277,7 +278,7 @@ def identity_marks(audited: AuditedDocument, checklists) -> dict[str, bool]:
     text = normalise(audited.document.text + "\n" + "\n".join(b.text for b in every if b.is_furniture))
     bsn_label = compile_words(tuple(common.get("bsn_labels", ())))
     fsd = compile_words(tuple(common.get("first_sick_day_labels", ())))
-    numbers = re.findall(r"(?<![\d.])(\d{9})(?![\d])", text.replace(".", "").replace(" ", ""))
+    numbers = nine_digit_numbers(text)
     blocks = [b for b in every if not b.is_furniture]
     cells = [c for b in every if b.rows for r in b.rows for c in r]
     # a cell without a signature label is no signature (_signed_cell: None): only those with one are read
@@ -288,6 +289,13 @@ def identity_marks(audited: AuditedDocument, checklists) -> dict[str, bool]:
                            for i in TextIndex([normalise(c) for c in cells]).matching(labels))
     return {"bsn": bool((bsn_label and bsn_label.search(text)) or any(_elf_proef(n) for n in numbers)),
             "eerste_ziektedag": bool(fsd and fsd.search(text)), "signed": bool(signed)}
+
+
+def nine_digit_numbers(text: str) -> list[str]:
+    """The numbers of exactly nine digits once dots and spaces are gone ('123.456.782', '123 456 782'):
+    runs of digits kept by length, where a look-behind first was tried at every position of the
+    document (issue 3, speed only)."""
+    return [run for run in _DIGITS.findall(text.replace(".", "").replace(" ", "")) if len(run) == 9]
 
 
 def _elf_proef(number: str) -> bool:

@@ -42,8 +42,10 @@ _CONTACT = re.compile(r"@|\bwww\.|https?:|\b\d{4} ?[A-Z]{2}\b|(?:\d[\s-]?){9,}")
 _WEB = re.compile(r"\bwww\.|https?:")
 _DIGIT = re.compile(r"\d")
 _FOUR_DIGITS = re.compile(r"\d{4}")
-_POSTCODE = re.compile(r"\b\d{4} ?[A-Z]{2}\b")
-_PHONE = re.compile(r"(?:\d[\s-]?){9,}")
+# each opens with a digit, so the engine jumps from digit to digit ('\b' or a group first made it
+# try every position): '\b\d{4} ?[A-Z]{2}\b' and, as a yes/no, '(?:\d[\s-]?){9,}'
+_POSTCODE = re.compile(r"\d(?<!\w\d)\d{3} ?[A-Z]{2}\b")
+_PHONE = re.compile(r"\d(?:[\s-]?\d){8}")
 
 
 # --------------------------------------------------------------------------- text

@@ -4,8 +4,10 @@ matches, and title owners are those of the per-section cue lists."""
 from __future__ import annotations
 
 import random
+import re
 
 from audit.checklist import load_checklists
+from audit.component_checks import nine_digit_numbers
 from audit.components import HEADING_SCORE, title_score, title_owners
 from audit.cue_match import compile_words, iter_live, live_matches, normalise
 from audit.model import Block, Section
@@ -112,3 +114,12 @@ def test_text_index_matching_keeps_every_text_the_pattern_matches():
         texts = _texts(phrases, rnd, 30)
         kept = set(TextIndex(texts).matching(phrases))
         assert {i for i, t in enumerate(texts) if pattern is not None and pattern.search(t)} <= kept, phrases
+
+
+def test_nine_digit_numbers_are_those_of_the_look_behind_pattern():
+    rnd = random.Random(31)
+    for _ in range(5000):
+        text = "".join(rnd.choice("0123456789 .a\u0663\n") for _ in range(rnd.randint(0, 40)))
+        plain = re.findall(r"(?<![\d.])(\d{9})(?![\d])", text.replace(".", "").replace(" ", ""))
+        assert nine_digit_numbers(text) == plain, text
+    assert nine_digit_numbers("BSN 123.456.782, tel 0612345678") == ["123456782"]

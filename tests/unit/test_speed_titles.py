@@ -48,6 +48,16 @@ def test_is_contact_answers_as_the_whole_alternation():
         assert is_contact(text) == bool(_CONTACT.search(text)), repr(text)
 
 
+def test_is_contact_answers_as_the_whole_alternation_on_numbers():
+    """Postcodes, phone numbers and dates: digits, spaces, dashes and capitals side by side."""
+    rnd = random.Random(13)
+    for _ in range(20000):
+        text = "".join(rnd.choice("0123456789  -ABab\u0663_\n") for _ in range(rnd.randint(0, 30)))
+        assert is_contact(text) == bool(_CONTACT.search(text)), repr(text)
+    assert is_contact("Postbus 12, 8000 AB Zwolle") and is_contact("tel. 06-1234 5678 9")
+    assert not is_contact("Op 12 maart 2024 is de werknemer gezien (02-04-2024).")
+
+
 def test_words_has_answers_as_the_substring_search():
     rnd = random.Random(5)
     cues = ["plan van aanpak", "van", "re integratie", "2e spoor", "", "a b", "spoor"]
