@@ -217,6 +217,12 @@ def _longest_first(found: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     return kept
 
 
+def dated_rows(lines: Sequence[Line]) -> set[int]:
+    """The lines a cue can take a date from: dated ones and those just before a dated line."""
+    rows = {i for i, line in enumerate(lines) if line.dates}
+    return rows | {i - 1 for i in rows if i > 0}
+
+
 def cue_hits(lines: Sequence[Line], cues: Mapping[str, Sequence[str]], *,
              multi: frozenset[str] = frozenset()) -> list[CueHit]:
     """Each cue in each dated line with its date: the date right after the cue (a label or a
@@ -224,21 +230,21 @@ def cue_hits(lines: Sequence[Line], cues: Mapping[str, Sequence[str]], *,
     ("12-03-2024 | Evaluatie plan van aanpak"). Where cues overlap the longest wins."""
     scanners = [(k, s) for k, s in ((k, any_scanner(tuple(v))) for k, v in cues.items()) if s is not None]
     low = lower_lines(lines)
-    worth = [set(low.worth(scan)) for _, scan in scanners]  # the lines each cue may match in
-    hits: list[CueHit] = []
-    for i, line in enumerate(lines):
-        next_dated = i + 1 < len(lines) and bool(lines[i + 1].dates)
-        if not line.dates and not next_dated:
-            continue
-        found = []
-        lower = low.each[i]
-        for (key, scan), where in zip(scanners, worth):
-            if i not in where:
+    rows = dated_rows(lines)
+    # Cue by cue over the lines it may match in (not line by line over every cue): each line's
+    # matches still come in the order of the cues, so the sweep below keeps the same ones.
+    found_at: dict[int, list[tuple[int, int, str]]] = {}
+    for key, scan in scanners:
+        for i in low.worth(scan):
+            if i not in rows:
                 continue
-            for m in scan.finditer(line.text, lower):
+            for m in scan.finditer(lines[i].text, low.each[i]):
                 start, end = m.span()
                 if end > start:
-                    found.append((start, end, key))
+                    found_at.setdefault(i, []).append((start, end, key))
+    hits: list[CueHit] = []
+    for i in sorted(found_at):
+        line, found = lines[i], found_at[i]
         kept = _longest_first(found)
         for n, (start, end, key) in enumerate(kept):
             stop = kept[n + 1][0] if n + 1 < len(kept) else None
