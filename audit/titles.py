@@ -260,7 +260,7 @@ def refers_to_other(before: str, settings: Settings) -> bool:
 
 
 def line_title(line: str, settings: Settings, subject: bool = False,
-               near: Mapping[str, Sequence[float]] | None = None) -> tuple[str, float] | None:
+               near: Mapping[str, Sequence[int]] | None = None) -> tuple[str, float] | None:
     """The type whose title cue fits this line best; a longer cue wins a near tie
     ('bijstelling plan van aanpak' over 'plan van aanpak'). ``near``: prefilter rows already
     computed for several lines at once (``prefilter``)."""
@@ -278,7 +278,7 @@ def _variants(line: str, settings: Settings) -> list[str]:
 
 
 def _best_title(line: str, settings: Settings, subject: bool,
-                near: Mapping[str, Sequence[float]]) -> tuple[str, float] | None:
+                near: Mapping[str, Sequence[int]]) -> tuple[str, float] | None:
     found = [best for text in _variants(line, settings)
              for best in (_best_cue(text, settings, subject, near.get(text)),) if best]
     if not found:
@@ -326,8 +326,8 @@ class CueGrams:
         factor = (3 * self.cutoff - 200) / (200 - self.cutoff)
         self.need = np.array([factor * len(cue) - 1.5 for cue in self.cues], dtype=np.float32)
 
-    def rows(self, texts: Sequence[str]) -> list[np.ndarray]:
-        """Per text, True for each fuzzy cue it may match (the exact cues are always looked at)."""
+    def rows(self, texts: Sequence[str]) -> list[list[int]]:
+        """Per text, the rows of the fuzzy cues it may match (the exact cues are always looked at)."""
         long = [len(text.split()) > self.long_line_words for text in texts]
         size = len(self.cues)
         found: list[np.ndarray] = [np.zeros(0, dtype=np.intp)]
@@ -344,13 +344,15 @@ class CueGrams:
         maybe = (hits >= self.need) & self.fuzzy
         out = []
         for text, is_long, candidates in zip(texts, long, maybe):
-            passed = np.zeros(len(self.cues), dtype=bool)
+            passed = []
             for col in np.flatnonzero(candidates).tolist():
                 cue = self.cues[col]
                 if is_long or len(text) < len(cue):
-                    passed[col] = fuzz.ratio(cue, text[: len(cue)], score_cutoff=self.cutoff) > 0
+                    score = fuzz.ratio(cue, text[: len(cue)], score_cutoff=self.cutoff)
                 else:
-                    passed[col] = fuzz.partial_ratio(cue, text, score_cutoff=self.cutoff) > 0
+                    score = fuzz.partial_ratio(cue, text, score_cutoff=self.cutoff)
+                if score:
+                    passed.append(col)
             out.append(passed)
         return out
 
@@ -359,20 +361,20 @@ def _pairs(text: str) -> list[str]:
     return [text[i:i + 2] for i in range(len(text) - 1)]
 
 
-def prefilter(texts: Sequence[str], settings: Settings) -> list[np.ndarray]:
-    """Per text, True for each fuzzy cue that may fit it (``CueGrams``): the others score 0 in
+def prefilter(texts: Sequence[str], settings: Settings) -> list[list[int]]:
+    """Per text, the rows of the fuzzy cues that may fit it (``CueGrams``): the others score 0 in
     ``cue_quality`` for sure and are skipped."""
     return settings.cue_grams.rows(texts)
 
 
 def _best_cue(line: str, settings: Settings, subject: bool,
-              near: Sequence[float] | None = None) -> tuple[float, str, float] | None:
+              near: Sequence[int] | None = None) -> tuple[float, str, float] | None:
     best: tuple[float, str, float] | None = None
     if near is None:
         near = prefilter([line], settings)[0]
     # the cues the prefilter passed, and every exact one, in the cues' order (a tie keeps the first):
     # a loop over all cues in Python cost as much as comparing them all in C (issue 3, speed only)
-    for row in sorted({*np.flatnonzero(near).tolist(), *settings.exact_rows}):
+    for row in sorted({*near, *settings.exact_rows}):
         cue = settings.title_cues[row]
         quality = cue_quality(line, cue, settings, subject)
         if quality <= 0:
