@@ -11,6 +11,7 @@ year that puts it nearest to the closest full date written before it (else after
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -304,14 +305,19 @@ def dates_in_document(doc: Document) -> tuple[list[DateFact], list[WeekFact]]:
     """Every date and week in the document's non-furniture blocks (table cells included)."""
     raws: list[tuple[int, str, _Raw]] = []  # (page, quote, raw)
     weeks: list[WeekFact] = []
+    read: dict[str, tuple[list[tuple[str, _Raw]], list[WeekFact]]] = {}  # per text: a repeated block is read once
     for page in doc.pages:
         for block in page.blocks:
             if block.is_furniture or not block.text:
                 continue
             number = block.page or page.number
-            # quoted while the block's sentence ends are at hand (``sentence_bounds`` keeps a few)
-            raws += [(number, quote_around(block.text, r.start, r.end), r) for r in scan_dates(block.text)]
-            weeks += find_weeks(block.text, number, document=doc.path)
+            repeated = block.text in read
+            if not repeated:
+                read[block.text] = _read_block(block.text, number, doc.path)
+            quoted, block_weeks = read[block.text]
+            # a repeat gets fresh tuples: ``by_id`` below tells mentions apart by identity
+            raws += [(number, quote, r._replace() if repeated else r) for quote, r in quoted]
+            weeks += [w if w.page == number else dataclasses.replace(w, page=number) for w in block_weeks]
     full = [date(r.year, r.month, r.day) for _, _, r in raws if r.year]
     ref = max(full) if full else None
     resolved = resolve([r for _, _, r in raws], ref)
@@ -326,6 +332,12 @@ def dates_in_document(doc: Document) -> tuple[list[DateFact], list[WeekFact]]:
             facts.append(DateFact(value=value, text=key[1], page=number, quote=quote, end=end,
                                   year_inferred=inferred, document=doc.path))
     return facts, _unique_weeks(weeks)
+
+
+def _read_block(text: str, page: int, document: str) -> tuple[list[tuple[str, _Raw]], list[WeekFact]]:
+    """A block's dates with their quotes (taken while its sentence ends are at hand) and weeks."""
+    quoted = [(quote_around(text, r.start, r.end), r) for r in scan_dates(text)]
+    return quoted, find_weeks(text, page, document=document)
 
 
 def _unique_weeks(weeks: list[WeekFact]) -> list[WeekFact]:

@@ -295,11 +295,14 @@ def hours_in_document(doc: Document, sections: Sequence[Section] | None = None) 
     steps: list[_Step] = []
     blocks = [b for p in doc.pages for b in p.blocks if not b.is_furniture and b.text]
     heading_role = None  # the last heading's role: a form label ("Ongewijzigd:") may hide it as section title
+    scanned: dict[str, list[_Hit]] = {}  # a block text repeated in the document is scanned once
     for index, block in enumerate(blocks):
         if block.kind == "heading":
             heading_role = role_of_title(block.text)
         title_role = role_of_title(titles.get(id(block))) or heading_role
-        pairs = _finish(block.text, _scan(block.text), g, block.page, title_role, doc.path)
+        if block.text not in scanned:
+            scanned[block.text] = _scan(block.text)
+        pairs = _finish(block.text, scanned[block.text], g, block.page, title_role, doc.path)
         steps += _steps_in(block.text, index, pairs, len(facts))
         facts += [f for _, f in pairs]
         places += [(index, title_role)] * len(pairs)
