@@ -40,8 +40,10 @@ def grammar() -> _Grammar:
     v = vocabulary("dates")
     months = {str(w).lower(): int(n) for n, forms in v["months"].items() for w in forms}
     full = frozenset(str(forms[0]).lower() for forms in v["months"].values())
-    # Patterns start with "(?=\d)": a leading character class lets the regex engine skip
-    # ahead. "text" runs case-sensitively over the folded text: its word lists are tries.
+    # Patterns start with "(?=\d)": a cheap test that fails at most positions before any
+    # branch is tried (Python's engine skips ahead in C only for a first item that consumes a
+    # character, not for a look-ahead). "text" runs case-sensitively over the folded text: its
+    # word lists are tries.
     month = rf"(?P<mon>{words_trie(months)})(?P<dot>\.)?(?![^\W\d_])"
     month1 = rf"(?P<mon1>{words_trie(months)})\.?(?![^\W\d_])"
     rng = f"(?:{words_trie(v['range_words'])})"

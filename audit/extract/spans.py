@@ -173,8 +173,9 @@ def fold(text: str) -> str:
 
 
 def first_chars(words: Iterable[str]) -> str:
-    """A character class body of the words' first characters: a leading ``(?=[...])`` lets
-    the regex engine skip to candidate positions."""
+    """A character class body of the words' first characters: a leading ``(?=[...])`` rejects
+    other positions with one test before the pattern's branches are tried (the engine does not
+    skip ahead in C for a look-ahead, only for a first item that consumes a character)."""
     return "".join(sorted({re.escape(str(w)[0]) for w in words if str(w)}))
 
 
