@@ -1,21 +1,22 @@
 """Pages per second of the whole ``check`` on digital PDFs against ``extract`` (reading) alone.
 
 Goal (issue 3): classifying adds little to reading, the whole check stays within 2x of extract.
+By default it measures the project's own real dossiers: ``samples/``, the held-out dossiers of
+``tests/heldout/dossiers`` and, where the development corpus lies beside the checkout,
+``../shared/corpus``; of each sub-folder the PDFs with a text layer (scans are left out: OCR is
+not ``extract`` of a digital PDF), checked one dossier at a time as a user would. Then, as a
+stress test, synthetic pages (reportlab, written to a private temp dir) with a date, hour figure
+or event cue on every line and no tables: a worst case for the check, and unusually cheap to read.
+
 Between runs the check forgets what it remembered about the previous run's texts (``forget``), so
-each run pays for its dossier as a new one would.
-Writes its own PDFs (reportlab) in a private temp dir, runs each stage several times in this
-process and prints medians and the ratio. Times are CPU seconds of this process
+each run pays for its dossier as a new one would. Times are CPU seconds of this process
 (``time.process_time``; reading digital PDFs runs in-process): the machine is shared, and wall
-time would measure the other users. Extract and check runs alternate, so that a change in the
-machine's load falls on both. ``benchmarks/profile_check.py`` says where the check's time goes.
+time would measure the other users. Extract and check runs alternate, and the ratio quoted is the
+median of each run's own ratio. ``benchmarks/profile_check.py`` says where the check's time goes.
 
-    .venv/bin/python benchmarks/check.py [--docs 8] [--pages 6] [--runs 5]
-    .venv/bin/python benchmarks/check.py --dossiers ../shared/corpus   # real digital PDFs
-
-The generated PDFs are a worst case for the check: every line carries dates, hours and event
-cues, and reportlab text without tables reads fast. ``--dossiers DIR`` measures real dossiers
-instead: each sub-folder's PDFs that have a text layer (scans are left out: OCR is not
-``extract`` of a digital PDF), checked one dossier at a time as a user would.
+    .venv/bin/python benchmarks/check.py [--runs 5]
+    .venv/bin/python benchmarks/check.py --dossiers ../shared/corpus     # one set of real dossiers
+    .venv/bin/python benchmarks/check.py --synthetic [--docs 8] [--pages 6]  # the stress pages alone
 """
 from __future__ import annotations
 
@@ -163,26 +164,41 @@ def _print_ratio(ratio: float, of_medians: float) -> None:
           f"of the medians {of_medians:.2f}x; goal: <= 2.00x)")
 
 
+ROOT = Path(__file__).resolve().parent.parent
+REAL_SETS = (ROOT / "samples", ROOT / "tests" / "heldout" / "dossiers", ROOT.parent / "shared" / "corpus")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--docs", type=int, default=8)
-    ap.add_argument("--pages", type=int, default=6)
+    ap.add_argument("--docs", type=int, default=8, help="synthetic PDFs (with --synthetic)")
+    ap.add_argument("--pages", type=int, default=6, help="pages per synthetic PDF (with --synthetic)")
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--dossiers", type=Path, help="a folder of dossier folders: measure their digital PDFs")
+    ap.add_argument("--dossiers", type=Path, action="append",
+                    help="a folder of dossier folders: measure their digital PDFs (may be given more than once)")
+    ap.add_argument("--synthetic", action="store_true", help="only the synthetic stress pages, with stage figures")
     args = ap.parse_args()
-    if args.dossiers:
-        real_dossiers(args.dossiers, args.runs)
+    if args.synthetic:
+        synthetic(args.docs, args.pages, args.runs)
         return
+    for source in args.dossiers or [s for s in REAL_SETS if s.is_dir()]:
+        real_dossiers(source, args.runs)
+        print()
+    if not args.dossiers:
+        print("stress test, not the goal's measure: synthetic pages with a date, hour figure or event cue")
+        print("on every line and no tables (reading them is unusually cheap)")
+        synthetic(args.docs, args.pages, args.runs)
 
+
+def synthetic(docs: int, page_count: int, runs: int) -> None:
     with tempfile.TemporaryDirectory(prefix="pw-bench-") as tmp:
         folder = Path(tmp)
-        for index in range(args.docs):
-            write_pdf(folder / f"doc_{index:02d}.pdf", TITLES[index % len(TITLES)], args.pages,
+        for index in range(docs):
+            write_pdf(folder / f"doc_{index:02d}.pdf", TITLES[index % len(TITLES)], page_count,
                       numbered=index % 2 == 0)
-        pages = args.docs * args.pages
+        pages = docs * page_count
         read = ReadOptions(ocr="never")
 
-        load_s = timed(load_checklists, args.runs)
+        load_s = timed(load_checklists, runs)
         checklists = load_checklists()
         documents = read_dossier(folder, read).documents  # warm-up, and input for the stage timing
 
@@ -196,12 +212,12 @@ def main() -> None:
             "hours_in_document": lambda: [hours_in_document(doc, sections[id(doc)]) for doc in documents],
         }
         extract_s, check_s, ratio = timed_pair(lambda: read_dossier(folder, read),
-                                        lambda: check_path(folder, RunOptions(read=read), checklists),
-                                        args.runs, lambda: forget(checklists))
+                                               lambda: check_path(folder, RunOptions(read=read), checklists),
+                                               runs, lambda: forget(checklists))
         fresh = lambda: forget(checklists)  # noqa: E731  (nothing remembered from the previous run)
-        stage_s = {name: timed(func, args.runs, fresh) for name, func in stages.items()}
+        stage_s = {name: timed(func, runs, fresh) for name, func in stages.items()}
 
-    print(f"{pages} digital pages ({args.docs} PDFs x {args.pages}), CPU time, median of {args.runs} runs")
+    print(f"{pages} digital pages ({docs} PDFs x {page_count}), CPU time, median of {runs} runs")
     print(f"extract (reading only)           {extract_s:7.3f} s  {pages / extract_s:7.1f} pages/s")
     print(f"check (whole pipeline)           {check_s:7.3f} s  {pages / check_s:7.1f} pages/s")
     for name, seconds in stage_s.items():
