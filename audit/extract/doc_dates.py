@@ -35,7 +35,7 @@ def _dated_here_or_next(lines: Sequence[Line], i: int) -> bool:
 def labelled_dates(lines: Sequence[Line], labels: object) -> list[tuple[date, Line]]:
     """Each date after one of the ``labels`` (the vocabulary's patterns)."""
     found = []
-    scan = any_scanner(vocab_patterns(labels))  # the spans of compile_any, found faster (see lower_match)
+    scan = any_scanner(vocab_patterns(labels))  # the spans of compile_any, found faster (see lower_any)
     if scan is None:
         return found
     low = lower_lines(lines)

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from audit.extract.lower_match import (AnyScanner, LowerTexts, Scanner, any_scanner, compile_any,  # noqa: F401
-                                       lower_twin, lowered, scanner)  # (re-exported for the event modules, tests)
+from audit.extract.lower_any import AnyScanner, any_scanner, compile_any  # noqa: F401  (re-exported, as below)
+from audit.extract.lower_match import LowerTexts, Scanner, lower_twin, lowered, scanner  # noqa: F401
+# (re-exported for the event modules, tests)
 from audit.model import AuditedDocument, DateFact, Evidence
 
 QUOTE_CHARS = 200
@@ -70,7 +71,7 @@ def matcher(vocab: Mapping, key: str) -> re.Pattern[str] | None:
 
 
 def scanner_of(vocab: Mapping, key: str) -> AnyScanner | None:
-    """``matcher(vocab, key)`` as an AnyScanner (lowercase twins and needles, see lower_match), for
+    """``matcher(vocab, key)`` as an AnyScanner (lowercase twins and needles, see lower_any), for
     scans line by line: the same spans, found faster."""
     return any_scanner(vocab_patterns(vocab.get(key)))
 
