@@ -76,8 +76,12 @@ def scanner_of(vocab: Mapping, key: str) -> AnyScanner | None:
     return any_scanner(vocab_patterns(vocab.get(key)))
 
 
+def _fact_texts(facts: Sequence[DateFact]) -> list[str]:
+    return sorted({f.text for f in facts if f.text.strip()}, key=len, reverse=True)
+
+
 def _fact_pattern(facts: Sequence[DateFact]) -> re.Pattern[str] | None:
-    texts = sorted({f.text for f in facts if f.text.strip()}, key=len, reverse=True)
+    texts = _fact_texts(facts)
     if not texts:
         return None
     body = "|".join(re.escape(t) for t in texts)
@@ -85,14 +89,47 @@ def _fact_pattern(facts: Sequence[DateFact]) -> re.Pattern[str] | None:
 
 
 def _spots(text: str, pattern: re.Pattern[str] | None, by_text: Mapping[str, DateFact]) -> tuple[DateSpot, ...]:
+    """The date texts in ``text``: ``pattern`` (``_fact_pattern``) scanned over it."""
     if pattern is None:
         return ()
+    return _spots_of(pattern.finditer(text), by_text)
+
+
+def _spots_at(text: str, starts: Iterable[int], pattern: re.Pattern[str], by_text: Mapping[str, DateFact]
+              ) -> tuple[DateSpot, ...]:
+    """``_spots(text, ...)`` where a match can start only at ``starts`` (ascending): the pattern is
+    tried there alone, each after the end of the previous match, as ``finditer`` goes."""
+    found, cursor = [], 0
+    for at in starts:
+        if at >= cursor:
+            m = pattern.match(text, at)
+            if m is not None:
+                found.append(m)
+                cursor = m.end()  # never empty: a date text is not
+    return _spots_of(found, by_text)
+
+
+def _spots_of(found: Iterable[re.Match[str]], by_text: Mapping[str, DateFact]) -> tuple[DateSpot, ...]:
     spots = []
-    for m in pattern.finditer(text):
+    for m in found:
         fact = by_text.get(m.group(0).lower())
         if fact is not None:
             spots.append(DateSpot(m.start(), m.end(), fact.value, fact.end))
     return tuple(spots)
+
+
+def date_starts(low: LowerTexts, facts: Sequence[DateFact]) -> list[list[int] | None]:
+    """Per text of ``low``, where a match of ``_fact_pattern(facts)`` may start (None: anywhere).
+
+    Speed only (``_document_lines`` scanned every line with the pattern, slow for a
+    case-insensitive pattern that opens with a lookbehind). A match consumes one date text, each
+    character compared case-insensitively; for a safe text and safe date texts (see
+    lower_match.SAFE_TEXT) that is equality of lowercase characters, one for one, so a match
+    starts where the lowered text holds a lowered date text. Unsafe: no promise."""
+    needles = [lowered(t) for t in _fact_texts(facts)]
+    if any(n is None or "\n" in n for n in needles):
+        return [None] * len(low.each)
+    return low.starts(needles)
 
 
 _LINES_MEMO: dict[tuple[int, int], tuple[object, object, list]] = {}
@@ -112,12 +149,12 @@ def document_lines(audited: AuditedDocument) -> list[Line]:
     hit = _LINES_MEMO.get(key)
     if hit is not None and hit[0] is audited.document and hit[1] is audited.dates:
         return hit[2]
-    lines = _document_lines(audited)
+    lines, low = _document_lines(audited)
     if len(_LINES_MEMO) >= _LINES_MEMO_SIZE:
         dropped = _LINES_MEMO.pop(next(iter(_LINES_MEMO)))
         _LOWER_MEMO.pop(id(dropped[2]), None)
     _LINES_MEMO[key] = (audited.document, audited.dates, lines)
-    _LOWER_MEMO[id(lines)] = (lines, None)
+    _LOWER_MEMO[id(lines)] = (lines, low)
     return lines
 
 
@@ -127,29 +164,35 @@ def lower_lines(lines: Sequence[Line]) -> LowerTexts:
     hit = _LOWER_MEMO.get(id(lines))
     if hit is None or hit[0] is not lines:
         return LowerTexts(line.text for line in lines)
-    if hit[1] is None:
-        hit = _LOWER_MEMO[id(lines)] = (lines, LowerTexts(line.text for line in lines))
     return hit[1]
 
 
-def _document_lines(audited: AuditedDocument) -> list[Line]:
+def _document_lines(audited: AuditedDocument) -> tuple[list[Line], LowerTexts]:
+    """The lines (``document_lines``) and their texts lowered (``lower_lines``), made together:
+    the dates are found with the lowered texts."""
     facts = list(audited.dates)
     pattern = _fact_pattern(facts)
     by_text = {}
     for f in facts:
         by_text.setdefault(f.text.lower(), f)
     name = audited.document.path
-    lines: list[Line] = []
+    pieces: list[tuple[int, str]] = []
     for page in audited.document.pages:
         for block in page.blocks:
             if block.is_furniture:
                 continue
             for raw in block.text.splitlines():
-                for piece in _pieces(raw):
-                    if piece.strip():
-                        lines.append(Line(name, block.page or page.number, piece,
-                                          _spots(piece, pattern, by_text), len(lines)))
-    return lines
+                pieces += [(block.page or page.number, piece) for piece in _pieces(raw) if piece.strip()]
+    low = LowerTexts(text for _, text in pieces)
+    starts = date_starts(low, facts) if pattern is not None else [None] * len(pieces)
+    lines = []
+    for n, ((page_no, text), at) in enumerate(zip(pieces, starts)):
+        if at is None:
+            spots = _spots(text, pattern, by_text)
+        else:
+            spots = _spots_at(text, at, pattern, by_text) if at else ()
+        lines.append(Line(name, page_no, text, spots, n))
+    return lines, low
 
 
 def _pieces(text: str) -> list[str]:

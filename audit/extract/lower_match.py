@@ -14,7 +14,8 @@ Three speed-ups, all exact (the alternations of a vocabulary's patterns get two 
   every match holds at least one. Where the lowercased text holds none, the twin cannot match
   and the scan is skipped: a plain substring test costs a fraction of a regex scan.
 * **Lines that hold a needle** (``LowerTexts``). A document's lines are lowered once, and one
-  pass over them all finds the lines that hold a needle of a pattern; the others are passed by.
+  pass over them all finds the lines that hold a needle of a pattern; the others are passed by
+  (or where in each line a set of needles stands: ``starts``).
 
 Anything else (unsafe text, a pattern the rewrite does not understand) keeps the
 case-insensitive pattern. The twins are built from ``re._parser`` (CPython's own parser): any
@@ -293,3 +294,18 @@ class LowerTexts:
                 where.append(self._safe[k])
                 at = joined.find(needle, starts[k + 1]) if k + 1 < len(starts) else -1
         return where
+
+    def starts(self, needles: Iterable[str]) -> list[list[int] | None]:
+        """Per text, the offsets where one of ``needles`` (newline-free) starts, ascending, overlaps
+        included; None for the unsafe texts, where lowercase search does not tell."""
+        out: list[list[int] | None] = [None if low is None else [] for low in self.each]
+        joined, starts, found = self._joined, self._starts, set()
+        for needle in set(needles):
+            at = joined.find(needle)
+            while at >= 0:
+                found.add(at)
+                at = joined.find(needle, at + 1)
+        for at in sorted(found):
+            k = bisect_right(starts, at) - 1
+            out[self._safe[k]].append(at - starts[k])  # type: ignore[union-attr]
+        return out
