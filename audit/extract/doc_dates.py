@@ -35,7 +35,7 @@ def _dated_here_or_next(lines: Sequence[Line], i: int) -> bool:
 def labelled_dates(lines: Sequence[Line], labels: object) -> list[tuple[date, Line]]:
     """Each date after one of the ``labels`` (the vocabulary's patterns)."""
     found = []
-    scan = any_scanner(vocab_patterns(labels))  # the spans of compile_any, found faster (see lower_match)
+    scan = any_scanner(vocab_patterns(labels))  # the spans of compile_any, found faster (see lower_any)
     if scan is None:
         return found
     low = lower_lines(lines)
@@ -120,6 +120,8 @@ def _act_dates(lines: Sequence[Line], acts: object) -> list[tuple[date, Line]]:
     for line in lines:
         for spot in line.dates:
             after = line.text[spot.end:spot.end + 200]
+            if not _AUXILIARY.match(after):
+                continue  # nor in the sentence, ``after`` up to its end: a [.!?] is no word character
             end = _SENTENCE_END.search(after)
             sentence = after[:end.start()] if end else after
             if _OPENS_SENTENCE.search(line.text[:spot.start]) and _AUXILIARY.match(sentence) and pattern.search(sentence):

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from audit.extract.lower_match import (AnyScanner, LowerTexts, Scanner, any_scanner, compile_any,  # noqa: F401
-                                       lower_twin, lowered, scanner)  # (re-exported for the event modules, tests)
+from audit.extract.lower_any import AnyScanner, any_scanner, compile_any  # noqa: F401  (re-exported, as below)
+from audit.extract.lower_match import LowerTexts, Scanner, lower_twin, lowered, scanner  # noqa: F401
+# (re-exported for the event modules, tests)
 from audit.model import AuditedDocument, DateFact, Evidence
 
 QUOTE_CHARS = 200
@@ -70,13 +71,17 @@ def matcher(vocab: Mapping, key: str) -> re.Pattern[str] | None:
 
 
 def scanner_of(vocab: Mapping, key: str) -> AnyScanner | None:
-    """``matcher(vocab, key)`` as an AnyScanner (lowercase twins and needles, see lower_match), for
+    """``matcher(vocab, key)`` as an AnyScanner (lowercase twins and needles, see lower_any), for
     scans line by line: the same spans, found faster."""
     return any_scanner(vocab_patterns(vocab.get(key)))
 
 
+def _fact_texts(facts: Sequence[DateFact]) -> list[str]:
+    return sorted({f.text for f in facts if f.text.strip()}, key=len, reverse=True)
+
+
 def _fact_pattern(facts: Sequence[DateFact]) -> re.Pattern[str] | None:
-    texts = sorted({f.text for f in facts if f.text.strip()}, key=len, reverse=True)
+    texts = _fact_texts(facts)
     if not texts:
         return None
     body = "|".join(re.escape(t) for t in texts)
@@ -84,14 +89,83 @@ def _fact_pattern(facts: Sequence[DateFact]) -> re.Pattern[str] | None:
 
 
 def _spots(text: str, pattern: re.Pattern[str] | None, by_text: Mapping[str, DateFact]) -> tuple[DateSpot, ...]:
+    """The date texts in ``text``: ``pattern`` (``_fact_pattern``) scanned over it."""
     if pattern is None:
         return ()
+    return _spots_of(pattern.finditer(text), by_text)
+
+
+class DateTexts:
+    """A document's date texts matched at an offset as ``_fact_pattern`` matches them there, in
+    safe text, without compiling that pattern (a compile costs ~0.2 ms per document).
+
+    For safe text and safe date texts (lower_match.SAFE_TEXT) the pattern's parts read: the
+    lookbehind ``(?<![\\d\\w])`` no character before that ``isalnum()`` or is "_" (\\w, which
+    holds every \\d); each date text, compared case-insensitively, lowercase equality one
+    character for one; the lookahead ``(?![\\d])`` no ``isdecimal()`` character after. The
+    alternatives go longest first, and where the lookahead fails the engine tries the next one:
+    the first length whose lowered text stands there with no digit after wins. Date texts of one
+    length that match there are equal in lowercase: the same span. ``exact``: all texts safe."""
+
+    __slots__ = ("needles", "exact", "_lengths")
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.needles = [lowered(t) for t in texts]
+        self.exact = all(n is not None and "\n" not in n for n in self.needles)
+        by_length: dict[int, set[str]] = {}
+        for needle in self.needles if self.exact else ():
+            by_length.setdefault(len(needle), set()).add(needle)
+        self._lengths = sorted(by_length.items(), key=lambda item: -item[0])
+
+    def end_at(self, text: str, lower: str, at: int) -> int | None:
+        """Where the match of the pattern at ``at`` in ``text`` (lowered: ``lower``) ends; None
+        where it finds none there."""
+        if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            return None
+        for length, needles in self._lengths:
+            end = at + length
+            if lower[at:end] in needles and (end == len(text) or not text[end].isdecimal()):
+                return end
+        return None
+
+
+def _spots_at(text: str, lower: str, starts: Iterable[int], dates: DateTexts, by_text: Mapping[str, DateFact]
+              ) -> tuple[DateSpot, ...]:
+    """``_spots(text, ...)`` where a match can start only at ``starts`` (ascending): tried there
+    alone (``DateTexts.end_at``), each after the end of the previous match, as ``finditer`` goes."""
+    spots, cursor = [], 0
+    for at in starts:
+        if at >= cursor:
+            end = dates.end_at(text, lower, at)
+            if end is not None:
+                cursor = end  # never at ``at``: a date text is not empty
+                fact = by_text.get(lower[at:end])  # the match's text lowered
+                if fact is not None:
+                    spots.append(DateSpot(at, end, fact.value, fact.end))
+    return tuple(spots)
+
+
+def _spots_of(found: Iterable[re.Match[str]], by_text: Mapping[str, DateFact]) -> tuple[DateSpot, ...]:
     spots = []
-    for m in pattern.finditer(text):
+    for m in found:
         fact = by_text.get(m.group(0).lower())
         if fact is not None:
             spots.append(DateSpot(m.start(), m.end(), fact.value, fact.end))
     return tuple(spots)
+
+
+def date_starts(low: LowerTexts, dates: DateTexts) -> list[list[int] | None]:
+    """Per text of ``low``, where a match of the date texts' ``_fact_pattern`` may start (None:
+    anywhere).
+
+    Speed only (``_document_lines`` scanned every line with the pattern, slow for a
+    case-insensitive pattern that opens with a lookbehind). A match consumes one date text, each
+    character compared case-insensitively; for a safe text and safe date texts (see
+    lower_match.SAFE_TEXT) that is equality of lowercase characters, one for one, so a match
+    starts where the lowered text holds a lowered date text. Unsafe: no promise."""
+    if not dates.exact:
+        return [None] * len(low.each)
+    return low.starts(dates.needles)
 
 
 _LINES_MEMO: dict[tuple[int, int], tuple[object, object, list]] = {}
@@ -111,12 +185,12 @@ def document_lines(audited: AuditedDocument) -> list[Line]:
     hit = _LINES_MEMO.get(key)
     if hit is not None and hit[0] is audited.document and hit[1] is audited.dates:
         return hit[2]
-    lines = _document_lines(audited)
+    lines, low = _document_lines(audited)
     if len(_LINES_MEMO) >= _LINES_MEMO_SIZE:
         dropped = _LINES_MEMO.pop(next(iter(_LINES_MEMO)))
         _LOWER_MEMO.pop(id(dropped[2]), None)
     _LINES_MEMO[key] = (audited.document, audited.dates, lines)
-    _LOWER_MEMO[id(lines)] = (lines, None)
+    _LOWER_MEMO[id(lines)] = (lines, low)
     return lines
 
 
@@ -126,29 +200,38 @@ def lower_lines(lines: Sequence[Line]) -> LowerTexts:
     hit = _LOWER_MEMO.get(id(lines))
     if hit is None or hit[0] is not lines:
         return LowerTexts(line.text for line in lines)
-    if hit[1] is None:
-        hit = _LOWER_MEMO[id(lines)] = (lines, LowerTexts(line.text for line in lines))
     return hit[1]
 
 
-def _document_lines(audited: AuditedDocument) -> list[Line]:
+def _document_lines(audited: AuditedDocument) -> tuple[list[Line], LowerTexts]:
+    """The lines (``document_lines``) and their texts lowered (``lower_lines``), made together:
+    the dates are found with the lowered texts."""
     facts = list(audited.dates)
-    pattern = _fact_pattern(facts)
+    texts = _fact_texts(facts)
     by_text = {}
     for f in facts:
         by_text.setdefault(f.text.lower(), f)
     name = audited.document.path
-    lines: list[Line] = []
+    pieces: list[tuple[int, str]] = []
     for page in audited.document.pages:
         for block in page.blocks:
             if block.is_furniture:
                 continue
             for raw in block.text.splitlines():
-                for piece in _pieces(raw):
-                    if piece.strip():
-                        lines.append(Line(name, block.page or page.number, piece,
-                                          _spots(piece, pattern, by_text), len(lines)))
-    return lines
+                pieces += [(block.page or page.number, piece) for piece in _pieces(raw) if piece.strip()]
+    low = LowerTexts(text for _, text in pieces)
+    dates = DateTexts(texts)
+    starts = date_starts(low, dates) if texts else [()] * len(pieces)
+    pattern = None  # compiled only for a text where DateTexts cannot tell
+    lines = []
+    for n, ((page_no, text), at) in enumerate(zip(pieces, starts)):
+        if at is None:
+            pattern = _fact_pattern(facts) if pattern is None else pattern
+            spots = _spots(text, pattern, by_text)
+        else:
+            spots = _spots_at(text, low.each[n], at, dates, by_text) if at else ()
+        lines.append(Line(name, page_no, text, spots, n))
+    return lines, low
 
 
 def _pieces(text: str) -> list[str]:

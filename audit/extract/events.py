@@ -18,8 +18,8 @@ from datetime import date, timedelta
 from audit.checklist import Checklists
 from audit.extract.doc_dates import dated_document, document_date  # noqa: F401  (re-exported)
 from audit.extract.doc_dates import dating, event_vocab, labelled_dates
-from audit.extract.event_text import (CueHit, Line, any_scanner, clause_of, cue_hits, document_lines, matcher,
-                                      scanner_of, vocab_patterns)
+from audit.extract.event_text import (CueHit, Line, any_scanner, clause_of, cue_hits, document_lines, lower_lines,
+                                      matcher, scanner_of, vocab_patterns)
 from audit.extract.sollicitaties import sollicitatie_events
 from audit.model import AuditedDocument, Event, Evidence, Timeline
 
@@ -66,7 +66,11 @@ def _first_sick_day_votes(audited: AuditedDocument, lines: Sequence[Line], vocab
     before = any_scanner(vocab_patterns(around.get("before")))
     after = any_scanner(vocab_patterns(around.get("after")))
     if before is not None and after is not None:
-        for line in lines:
+        # Only lines where both may match: a slice of a line that holds no needle holds none
+        # either (lower_match.LowerTexts.worth), so the others add no vote.
+        low = lower_lines(lines)
+        for i in sorted(set(low.worth(before)).intersection(low.worth(after))):
+            line = lines[i]
             for spot in line.dates:
                 if before.found(line.text[max(0, spot.start - 30):spot.start]) and \
                         after.found(line.text[spot.end:spot.end + 40]):

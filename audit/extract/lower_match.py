@@ -1,6 +1,7 @@
 """Case-insensitive cue patterns matched faster, with exactly the same spans (issue 3).
 
-Five speed-ups, all exact:
+Three speed-ups, all exact (the alternations of a vocabulary's patterns get two more in
+``lower_any``):
 
 * **Lowercase twins.** A case-insensitive scan cannot use the regex engine's literal-prefix
   search. For text whose every character is in SAFE_TEXT (ASCII, Latin-1 without the micro sign,
@@ -12,15 +13,9 @@ Five speed-ups, all exact:
 * **Needles.** From the twin's parsed form follow strings ("probleemanalyse", "pa") of which
   every match holds at least one. Where the lowercased text holds none, the twin cannot match
   and the scan is skipped: a plain substring test costs a fraction of a regex scan.
-* **Live alternatives** (``AnyScanner``). An alternation of the vocabulary's patterns is scanned
-  with only the alternatives whose needles the text holds: one that matches nowhere in a text
-  never takes part in a match, so the others, in the same order, find the same spans.
-* **Dead optional heads** (``AnyScanner``). An alternative that opens with an optional group
-  ("(?:voortgangs|zeswekelijkse )?evaluatie") whose needles a text lacks matches there as
-  its rest alone ("evaluatie..."): the group can match only the empty string. The rest opens with
-  a literal, which the engine searches for instead of trying the group at every position.
 * **Lines that hold a needle** (``LowerTexts``). A document's lines are lowered once, and one
-  pass over them all finds the lines that hold a needle of a pattern; the others are passed by.
+  pass over them all finds the lines that hold a needle of a pattern; the others are passed by
+  (or where in each line a set of needles stands: ``starts``).
 
 Anything else (unsafe text, a pattern the rewrite does not understand) keeps the
 case-insensitive pattern. The twins are built from ``re._parser`` (CPython's own parser): any
@@ -35,12 +30,16 @@ import re._parser as _parser
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only for an annotation: lower_any builds on this module
+    from audit.extract.lower_any import AnyScanner
 
 SAFE_PUNCTUATION = "\u2010\u2011\u2012\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u20ac\u2032\u2033\u2212"
 SAFE_TEXT = frozenset(chr(c) for c in range(0x100) if c != 0xB5) | frozenset(SAFE_PUNCTUATION)
 _UNSAFE_CHAR = re.compile("[^" + re.escape("".join(sorted(SAFE_TEXT))) + "]")
 _RANGE_LIMIT = 1024
-_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
+REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
 
 
 def lowered(text: str) -> str | None:
@@ -96,7 +95,7 @@ def _lower_tree(sub) -> None:
             if av[1] & ~re.IGNORECASE or av[2]:
                 raise _NoTwin
             _lower_tree(av[3])
-        elif op in _REPEATS:
+        elif op in REPEATS:
             _lower_tree(av[2])
         elif op is _c.ATOMIC_GROUP:
             _lower_tree(av)
@@ -136,7 +135,7 @@ def _clauses(sub) -> list[frozenset[str]]:
             best = [max(_clauses(branch), key=_strength, default=None) for branch in av[1]]
             if best and all(c is not None for c in best):
                 out.append(frozenset().union(*best))
-        elif op in _REPEATS and av[0] >= 1:
+        elif op in REPEATS and av[0] >= 1:
             out += _clauses(av[2])
         elif op is _c.ATOMIC_GROUP:
             out += _clauses(av)
@@ -158,7 +157,7 @@ def _prepared(clauses: list[frozenset[str]]) -> tuple[tuple[str, ...], ...]:
 Clauses = tuple[tuple[str, ...], ...]
 
 
-def _holds(clauses: Clauses, lower: str) -> bool:
+def holds(clauses: Clauses, lower: str) -> bool:
     """Whether ``lower`` holds a needle of every clause."""
     for clause in clauses:
         for needle in clause:
@@ -181,7 +180,7 @@ class Scanner:
 
     def may_match(self, lower: str | None) -> bool:
         """False only where ``pattern`` provably finds nothing in a text lowered to ``lower``."""
-        return lower is None or _holds(self.clauses, lower)
+        return lower is None or holds(self.clauses, lower)
 
     def found(self, text: str) -> bool:
         """Whether ``pattern`` finds anything in ``text``."""
@@ -192,14 +191,14 @@ class Scanner:
     def finditer(self, text: str, lower: str | None) -> Iterator[re.Match[str]]:
         if lower is None or self.twin is None:
             return self.pattern.finditer(text)
-        if not _holds(self.clauses, lower):
+        if not holds(self.clauses, lower):
             return iter(())
         return self.twin.finditer(lower)
 
     def search(self, text: str, lower: str | None) -> re.Match[str] | None:
         if lower is None or self.twin is None:
             return self.pattern.search(text)
-        if not _holds(self.clauses, lower):
+        if not holds(self.clauses, lower):
             return None
         return self.twin.search(lower)
 
@@ -209,10 +208,10 @@ def scanner(pattern: re.Pattern[str]) -> Scanner:
     """The Scanner of a case-insensitive ``pattern`` (without a twin where none can be built)."""
     if not pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
         return Scanner(pattern)
-    tree = _lowered_tree(pattern.pattern, pattern.flags)
+    tree = lowered_tree(pattern.pattern, pattern.flags)
     if tree is None:
         return Scanner(pattern)
-    return Scanner(pattern, _compiled(tree, pattern.flags), _clauses_of(tree))
+    return Scanner(pattern, compile_tree(tree, pattern.flags), clauses_of(tree))
 
 
 def lower_twin(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
@@ -221,18 +220,18 @@ def lower_twin(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
     return None if pattern is None else scanner(pattern).twin
 
 
-_CPYTHON_SURPRISES = (_NoTwin, re.error, RecursionError, TypeError, ValueError, IndexError, KeyError, AttributeError)
+CPYTHON_SURPRISES = (_NoTwin, re.error, RecursionError, TypeError, ValueError, IndexError, KeyError, AttributeError)
 
 
-def _clauses_of(tree) -> Clauses:
+def clauses_of(tree) -> Clauses:
     """The prepared clauses of a lowered tree; none (no promise) where its layout surprises."""
     try:
         return _prepared(_clauses(tree))
-    except _CPYTHON_SURPRISES:
+    except CPYTHON_SURPRISES:
         return ()
 
 
-def _lowered_tree(source: str, flags: int):
+def lowered_tree(source: str, flags: int):
     """The parsed ``source`` rewritten for lowercased text (``_lower_tree``), or None."""
     try:
         tree = _parser.parse(source, flags & ~re.IGNORECASE)
@@ -240,22 +239,15 @@ def _lowered_tree(source: str, flags: int):
             return None
         _lower_tree(tree)
         return tree
-    except _CPYTHON_SURPRISES:
+    except CPYTHON_SURPRISES:
         return None
 
 
-def _compiled(tree, flags: int) -> re.Pattern[str] | None:
+def compile_tree(tree, flags: int) -> re.Pattern[str] | None:
     try:
         return _compiler.compile(tree, flags & ~re.IGNORECASE)
-    except _CPYTHON_SURPRISES:
+    except CPYTHON_SURPRISES:
         return None
-
-
-@lru_cache(maxsize=1024)
-def _twin_of(source: str) -> re.Pattern[str] | None:
-    """The lowercase twin of ``re.compile(source, ANY_FLAGS)``, without compiling that."""
-    tree = _lowered_tree(source, ANY_FLAGS)
-    return None if tree is None else _compiled(tree, ANY_FLAGS)
 
 
 class LowerTexts:
@@ -303,145 +295,17 @@ class LowerTexts:
                 at = joined.find(needle, starts[k + 1]) if k + 1 < len(starts) else -1
         return where
 
-
-# --------------------------------------------------------------------------- alternations
-# A backreference counts groups over the whole alternation: such an alternative means something
-# else alone (conservative: an escaped backslash before a digit counts too).
-_GROUP_REFERENCE = re.compile(r"\\(?:[1-9]|g)|\(\?P=")
-ANY_FLAGS = re.IGNORECASE | re.MULTILINE
-MAX_SUBSETS = 128  # alternations compiled per AnyScanner, each on first need
-
-
-def _alternation(patterns: tuple[str, ...]) -> str:
-    return "|".join(f"(?:{p})" for p in patterns)
-
-
-@lru_cache(maxsize=512)
-def compile_any(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One case-insensitive alternation of the vocabulary's regular expressions."""
-    if not patterns:
-        return None
-    return re.compile(_alternation(patterns), ANY_FLAGS)
-
-
-class AnyScanner:
-    """``compile_any(patterns)`` scanned with only the alternatives that can match in a text. An
-    alternative that matches nowhere in a text never takes part in a match, so the alternation of
-    the others, in the same order, finds the same spans. Each such alternation's twin is compiled
-    on first need, for at most MAX_SUBSETS sets of alternatives (then the whole one serves)."""
-
-    __slots__ = ("whole", "patterns", "parts", "heads", "_twins")
-
-    def __init__(self, whole: Scanner, patterns: tuple[str, ...], parts: tuple[Clauses, ...] | None,
-                 heads: tuple[Head | None, ...] = ()) -> None:
-        self.whole, self.patterns, self.parts = whole, patterns, parts
-        self.heads = heads or (None,) * len(patterns)
-        self._twins: dict[tuple[tuple[int, ...], tuple[int, ...]], re.Pattern[str]] = {}
-
-    @property
-    def clauses(self) -> Clauses:
-        return self.whole.clauses
-
-    def may_match(self, lower: str | None) -> bool:
-        """False only where the alternation provably finds nothing in a text lowered to ``lower``."""
-        return self.whole.may_match(lower)
-
-    def finditer(self, text: str, lower: str | None) -> Iterator[re.Match[str]]:
-        """Spans as ``whole.pattern.finditer(text)``; the matches' groups are not the whole's."""
-        if lower is None or self.parts is None:
-            return self.whole.finditer(text, lower)
-        twin = self._live_twin(lower)
-        return iter(()) if twin is None else twin.finditer(lower)
-
-    def search(self, text: str, lower: str | None) -> re.Match[str] | None:
-        """The span of ``whole.pattern.search(text)``; the match's groups are not the whole's."""
-        if lower is None or self.parts is None:
-            return self.whole.search(text, lower)
-        twin = self._live_twin(lower)
-        return None if twin is None else twin.search(lower)
-
-    def found(self, text: str) -> bool:
-        """Whether ``whole.pattern`` finds anything in ``text``."""
-        return self.search(text, lowered(text)) is not None
-
-    def _live_twin(self, lower: str) -> re.Pattern[str] | None:
-        """The twin that scans ``lower`` with the live alternatives only; None where none lives."""
-        if not _holds(self.whole.clauses, lower):
-            return None
-        alive = tuple(n for n, clauses in enumerate(self.parts) if _holds(clauses, lower))
-        if not alive:
-            return None
-        heads = self.heads
-        bare = tuple(n for n in alive if heads[n] is not None and not _holds(heads[n][0], lower))
-        return self._twin(alive, bare)
-
-    def _twin(self, alive: tuple[int, ...], bare: tuple[int, ...]) -> re.Pattern[str]:
-        """The twin of the alternation of the ``alive`` alternatives, those in ``bare`` without their
-        dead optional head (the whole twin where that alternation could mean anything else, or
-        when enough have been compiled)."""
-        twin = self._twins.get((alive, bare))
-        if twin is not None:
-            return twin
-        whole = self.whole.twin
-        if (len(alive) == len(self.parts) and not bare) or len(self._twins) >= MAX_SUBSETS:
-            return whole
-        twin = _twin_of(_alternation(tuple(self.heads[n][1] if n in bare else self.patterns[n] for n in alive)))
-        if twin is None or twin.flags != whole.flags:
-            twin = whole
-        self._twins[(alive, bare)] = twin
-        return twin
-
-
-@lru_cache(maxsize=512)
-def any_scanner(patterns: tuple[str, ...]) -> AnyScanner | None:
-    """The AnyScanner of ``compile_any(patterns)``; alternatives are told apart only where each
-    alone keeps its meaning (no backreference) and promises needles."""
-    pattern = compile_any(patterns)
-    if pattern is None:
-        return None
-    whole = scanner(pattern)
-    if whole.twin is None or len(patterns) < 2 or any(_GROUP_REFERENCE.search(p) for p in patterns):
-        return AnyScanner(whole, patterns, None)
-    alone = [_alone(p) for p in patterns]
-    if all(opens for _, opens in alone) or not all(clauses for clauses, _ in alone):
-        return AnyScanner(whole, patterns, None)
-    return AnyScanner(whole, patterns, tuple(clauses for clauses, _ in alone), tuple(map(optional_head, patterns)))
-
-
-@lru_cache(maxsize=1024)
-def _alone(pattern: str) -> tuple[Clauses, bool]:
-    """The clauses of one alternative (parsed alone: its twin is compiled only where needed), and
-    whether it opens with a letter. Speed only: where every alternative does, the engine skips to
-    the positions of those letters by itself, and scanning the alternatives apart costs more."""
-    tree = _lowered_tree(_alternation((pattern,)), ANY_FLAGS)
-    if tree is None:
-        return (), False
-    return _clauses_of(tree), bool(tree.data) and tree.data[0][0] is _c.LITERAL
-
-
-# The needles of an alternative's optional head and the alternative without it.
-Head = tuple[Clauses, str]
-_HEAD_ENDS = (")?", ")*", ")??", ")*?", ")?+", ")*+")
-
-
-@lru_cache(maxsize=1024)
-def optional_head(pattern: str) -> Head | None:
-    """Where ``pattern`` opens with an optional group whose every match holds a needle of each of
-    its clauses, those clauses and the pattern's rest: in a text without them the group matches
-    only the empty string, so the rest finds the same spans. The split is the parser's own: the
-    head parses to the pattern's first item alone, the rest to all its others."""
-    tree = _lowered_tree(_alternation((pattern,)), ANY_FLAGS)
-    if tree is None or not tree.data or tree.data[0][0] not in _REPEATS or tree.data[0][1][0] != 0:
-        return None
-    clauses = _clauses_of(tree.data[0][1][2])
-    if not clauses:
-        return None
-    first, others = repr(tree.data[:1]), repr(tree.data[1:])
-    for k in range(2, len(pattern)):
-        if not pattern[:k].endswith(_HEAD_ENDS):
-            continue
-        head = _lowered_tree(_alternation((pattern[:k],)), ANY_FLAGS)
-        rest = _lowered_tree(_alternation((pattern[k:],)), ANY_FLAGS)
-        if head is not None and rest is not None and repr(head.data) == first and repr(rest.data) == others:
-            return clauses, pattern[k:]
-    return None
+    def starts(self, needles: Iterable[str]) -> list[list[int] | None]:
+        """Per text, the offsets where one of ``needles`` (newline-free) starts, ascending, overlaps
+        included; None for the unsafe texts, where lowercase search does not tell."""
+        out: list[list[int] | None] = [None if low is None else [] for low in self.each]
+        joined, starts, found = self._joined, self._starts, set()
+        for needle in set(needles):
+            at = joined.find(needle)
+            while at >= 0:
+                found.add(at)
+                at = joined.find(needle, at + 1)
+        for at in sorted(found):
+            k = bisect_right(starts, at) - 1
+            out[self._safe[k]].append(at - starts[k])  # type: ignore[union-attr]
+        return out

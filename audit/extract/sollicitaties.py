@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from audit.extract.event_text import (DateSpot, Line, LowerTexts, Scanner, compile_any, lower_lines, lowered, matcher,
                                       scanner, scanner_of, vocab_patterns)
+from audit.extract.lower_windows import windowed
 from audit.model import AuditedDocument, Event
 
 MAX_UNDATED_RUN = 3  # wrapped cell text between two rows
@@ -170,11 +171,12 @@ def sollicitatie_counts(lines: Sequence[Line], vocab: Mapping) -> list[tuple[int
     found = []
     if pattern is None:
         return found
-    scan, low = scanner(pattern), lower_lines(lines)
+    scan, win, low = scanner(pattern), windowed(pattern), lower_lines(lines)
     for i in low.worth(scan):
-        line = lines[i]
+        line, lower = lines[i], low.each[i]
         text = line.text
-        for m in scan.finditer(text, low.each[i]):  # spans as on ``text``; group texts read from it
+        # spans as on ``text`` (group texts read from it); around the needles only (see lower_windows)
+        for m in scan.finditer(text, lower) if win is None or lower is None else win.finditer(lower):
             start, end = m.span()
             if norm is not None and (norm.found(text[max(0, start - 25):start]) or norm.found(text[end:end + 12])):
                 continue

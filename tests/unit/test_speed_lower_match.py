@@ -1,4 +1,4 @@
-"""The Scanners of audit.extract.lower_match (a speed-up for issue 3) find exactly the spans of the
+"""The Scanners of audit.extract.lower_match and lower_any (a speed-up for issue 3) find exactly the spans of the
 case-insensitive patterns: the needles they test first only pass by texts where the pattern
 cannot match, and an alternation scanned by its live alternatives finds what the whole finds."""
 from __future__ import annotations
@@ -8,7 +8,8 @@ import re
 
 from vocab_lists import vocabulary_lists, vocabulary_strings
 
-from audit.extract.lower_match import MAX_SUBSETS, any_scanner, compile_any, lowered, scanner
+from audit.extract.lower_any import MAX_SUBSETS, any_scanner, compile_any
+from audit.extract.lower_match import lowered, scanner
 
 TRICKY = "İıſKÅµßẞÉéËëÀàÿŸ–’•\u00a0ǅ"
 
