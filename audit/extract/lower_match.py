@@ -220,14 +220,14 @@ def lower_twin(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
     return None if pattern is None else scanner(pattern).twin
 
 
-CPYTHON_SURPRISES = (_NoTwin, re.error, RecursionError, TypeError, ValueError, IndexError, KeyError, AttributeError)
+_CPYTHON_SURPRISES = (_NoTwin, re.error, RecursionError, TypeError, ValueError, IndexError, KeyError, AttributeError)
 
 
 def clauses_of(tree) -> Clauses:
     """The prepared clauses of a lowered tree; none (no promise) where its layout surprises."""
     try:
         return _prepared(_clauses(tree))
-    except CPYTHON_SURPRISES:
+    except _CPYTHON_SURPRISES:
         return ()
 
 
@@ -239,14 +239,14 @@ def lowered_tree(source: str, flags: int):
             return None
         _lower_tree(tree)
         return tree
-    except CPYTHON_SURPRISES:
+    except _CPYTHON_SURPRISES:
         return None
 
 
 def compile_tree(tree, flags: int) -> re.Pattern[str] | None:
     try:
         return _compiler.compile(tree, flags & ~re.IGNORECASE)
-    except CPYTHON_SURPRISES:
+    except _CPYTHON_SURPRISES:
         return None
 
 

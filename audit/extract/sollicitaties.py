@@ -16,7 +16,6 @@ from functools import lru_cache
 
 from audit.extract.event_text import (DateSpot, Line, LowerTexts, Scanner, compile_any, lower_lines, lowered, matcher,
                                       scanner, scanner_of, vocab_patterns)
-from audit.extract.lower_windows import windowed
 from audit.model import AuditedDocument, Event
 
 MAX_UNDATED_RUN = 3  # wrapped cell text between two rows
@@ -171,12 +170,11 @@ def sollicitatie_counts(lines: Sequence[Line], vocab: Mapping) -> list[tuple[int
     found = []
     if pattern is None:
         return found
-    scan, win, low = scanner(pattern), windowed(pattern), lower_lines(lines)
+    scan, low = scanner(pattern), lower_lines(lines)
     for i in low.worth(scan):
-        line, lower = lines[i], low.each[i]
+        line = lines[i]
         text = line.text
-        # spans as on ``text`` (group texts read from it); around the needles only (see lower_windows)
-        for m in scan.finditer(text, lower) if win is None or lower is None else win.finditer(lower):
+        for m in scan.finditer(text, low.each[i]):  # spans as on ``text``; group texts read from it
             start, end = m.span()
             if norm is not None and (norm.found(text[max(0, start - 25):start]) or norm.found(text[end:end + 12])):
                 continue
