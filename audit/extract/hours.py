@@ -154,18 +154,40 @@ def role_of_title(title: str | None) -> str | None:
     return grammar().role_of[" ".join(m.group(0).lower().split())] if m else None
 
 
-def _finish(text: str, hits: Sequence[_Hit], g: _Grammar, page: int, title_role: str | None = None,
-            document: str = "") -> list[tuple[_Hit, HoursFact]]:
-    """Quote and role for each hit (word before, section title, word after); unitless figures
-    become weekly or are dropped. Each hit's sentence is found once and the fact built once."""
+class _Reading(NamedTuple):
+    """A hit with all that its block text alone decides: read once per distinct text."""
+
+    hit: _Hit
+    before: str | None  # the role word nearest before it in its sentence or row
+    after: str | None  # ... and nearest after it
+    text: str  # its words, whitespace collapsed
+    quote: str
+    label: re.Match[str] | None  # the schedule step label ending where it starts ("week 3-4:")
+
+
+def _reading(text: str) -> list[_Reading]:
+    """The hits of ``text`` with their role words, quotes and step labels. Each hit's sentence
+    is found once, and a block text repeated in a document is read once (``hours_in_document``)."""
+    hits = _scan(text)
     if not hits:
         return []
-    out = []
+    g = grammar()
+    folded = fold(text)
     spans = [context_span(text, h.start, h.end) for h in hits]
     marks = _role_marks(text, spans)
-    for h, span in zip(hits, spans):
-        before, after = roles_near(text, h.start, h.end, marks, span)
-        role = before or title_role or after
+    return [_Reading(h, *roles_near(text, h.start, h.end, marks, span), " ".join(text[h.start:h.end].split()),
+                     quote_in_span(text, span, h.start, h.end), _step_label(folded, h.start, g))
+            for h, span in zip(hits, spans)]
+
+
+def _finish(readings: Sequence[_Reading], g: _Grammar, page: int, title_role: str | None = None,
+            document: str = "") -> list[tuple[_Reading, HoursFact]]:
+    """The fact of each reading, its role the word before, the section title or the word after;
+    unitless figures become weekly or are dropped."""
+    out = []
+    for r in readings:
+        h = r.hit
+        role = r.before or title_role or r.after
         unit = h.unit
         if h.limit is None and unit is None:
             if not (role and role != "worked" and g.bare_min <= (h.value or 0) <= g.bare_max):
@@ -173,10 +195,8 @@ def _finish(text: str, hits: Sequence[_Hit], g: _Grammar, page: int, title_role:
             unit = "per_week"
         if h.limit == "none" and role is None:
             role = "fml"  # an hour limit is what a belastbaarheid states
-        fact = HoursFact(value=h.value, unit=unit, text=" ".join(text[h.start:h.end].split()), page=page,
-                         quote=quote_in_span(text, span, h.start, h.end), role=role, limit=h.limit, low=h.low,
-                         high=h.high, document=document)
-        out.append((h, fact))
+        out.append((r, HoursFact(value=h.value, unit=unit, text=r.text, page=page, quote=r.quote, role=role,
+                                 limit=h.limit, low=h.low, high=h.high, document=document)))
     return out
 
 
@@ -205,16 +225,14 @@ def _step_label(folded: str, start: int, g: _Grammar) -> re.Match[str] | None:
     return None
 
 
-def _steps_in(text: str, block: int, hits: Sequence[tuple[_Hit, HoursFact]], offset: int) -> list[_Step]:
+def _steps_in(block: int, pairs: Sequence[tuple[_Reading, HoursFact]], offset: int) -> list[_Step]:
     """'week 3-4: 3 x 3 uur' labels directly followed by a figure of this block."""
-    g = grammar()
-    folded = fold(text)
     steps = []
-    for i, (hit, _) in enumerate(hits):
-        m = _step_label(folded, hit.start, g)
+    for i, (reading, fact) in enumerate(pairs):
+        m = reading.label
         if m is None:
             continue
-        per_week = hits[i][1].per_week
+        per_week = fact.per_week
         a = int(m.group("a"))
         b = int(m.group("b")) if m.group("b") else a
         if per_week is None or b < a:
@@ -240,10 +258,8 @@ def _schedules(steps: Sequence[_Step]) -> list[list[_Step]]:
 
 def find_hours(text: str, page: int) -> list[HoursFact]:
     """Every hour figure in ``text``, with the role its sentence shows; schedules as ``steps``."""
-    g = grammar()
-    pairs = _finish(text, _scan(text), g, page)
-    facts = [f for _, f in pairs]
-    return _attach_schedules(facts, _steps_in(text, 0, pairs, 0))
+    pairs = _finish(_reading(text), grammar(), page)
+    return _attach_schedules([f for _, f in pairs], _steps_in(0, pairs, 0))
 
 
 def _attach_schedules(facts: list[HoursFact], steps: Sequence[_Step],
@@ -295,15 +311,16 @@ def hours_in_document(doc: Document, sections: Sequence[Section] | None = None) 
     steps: list[_Step] = []
     blocks = [b for p in doc.pages for b in p.blocks if not b.is_furniture and b.text]
     heading_role = None  # the last heading's role: a form label ("Ongewijzigd:") may hide it as section title
-    scanned: dict[str, list[_Hit]] = {}  # a block text repeated in the document is scanned once
+    read: dict[str, list[_Reading]] = {}  # a block text repeated in the document is read once
     for index, block in enumerate(blocks):
         if block.kind == "heading":
             heading_role = role_of_title(block.text)
         title_role = role_of_title(titles.get(id(block))) or heading_role
-        if block.text not in scanned:
-            scanned[block.text] = _scan(block.text)
-        pairs = _finish(block.text, scanned[block.text], g, block.page, title_role, doc.path)
-        steps += _steps_in(block.text, index, pairs, len(facts))
+        readings = read.get(block.text)
+        if readings is None:
+            readings = read[block.text] = _reading(block.text)
+        pairs = _finish(readings, g, block.page, title_role, doc.path)
+        steps += _steps_in(index, pairs, len(facts))
         facts += [f for _, f in pairs]
         places += [(index, title_role)] * len(pairs)
     return _unique(_attach_schedules(facts, steps, places))
