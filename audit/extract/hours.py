@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -180,9 +180,24 @@ def _reading(text: str) -> list[_Reading]:
             for h, span in zip(hits, spans)]
 
 
-def _finish(readings: Sequence[_Reading], g: _Grammar, page: int, title_role: str | None = None,
-            document: str = "") -> list[tuple[_Reading, HoursFact]]:
-    """The fact of each reading, its role the word before, the section title or the word after;
+class _Mention(NamedTuple):
+    """A reading in one block, with the role and unit it gets there. Its fact is built only
+    for the mentions that are kept: most repeat one read elsewhere in the document."""
+
+    reading: _Reading
+    page: int
+    role: str | None
+    unit: str | None
+    steps: tuple[HoursStep, ...] = ()
+
+    def fact(self, document: str) -> HoursFact:
+        h, r = self.reading.hit, self.reading
+        return HoursFact(value=h.value, unit=self.unit, text=r.text, page=self.page, quote=r.quote, role=self.role,
+                         limit=h.limit, low=h.low, high=h.high, steps=self.steps, document=document)
+
+
+def _finish(readings: Sequence[_Reading], g: _Grammar, page: int, title_role: str | None = None) -> list[_Mention]:
+    """Each reading with its role (the word before, the section title or the word after);
     unitless figures become weekly or are dropped."""
     out = []
     for r in readings:
@@ -195,8 +210,7 @@ def _finish(readings: Sequence[_Reading], g: _Grammar, page: int, title_role: st
             unit = "per_week"
         if h.limit == "none" and role is None:
             role = "fml"  # an hour limit is what a belastbaarheid states
-        out.append((r, HoursFact(value=h.value, unit=unit, text=r.text, page=page, quote=r.quote, role=role,
-                                 limit=h.limit, low=h.low, high=h.high, document=document)))
+        out.append(_Mention(r, page, role, unit))
     return out
 
 
@@ -225,14 +239,14 @@ def _step_label(folded: str, start: int, g: _Grammar) -> re.Match[str] | None:
     return None
 
 
-def _steps_in(block: int, pairs: Sequence[tuple[_Reading, HoursFact]], offset: int) -> list[_Step]:
+def _steps_in(block: int, mentions: Sequence[_Mention], offset: int) -> list[_Step]:
     """'week 3-4: 3 x 3 uur' labels directly followed by a figure of this block."""
     steps = []
-    for i, (reading, fact) in enumerate(pairs):
-        m = reading.label
+    for i, mention in enumerate(mentions):
+        m = mention.reading.label
         if m is None:
             continue
-        per_week = fact.per_week
+        per_week = mention.fact("").per_week
         a = int(m.group("a"))
         b = int(m.group("b")) if m.group("b") else a
         if per_week is None or b < a:
@@ -258,13 +272,13 @@ def _schedules(steps: Sequence[_Step]) -> list[list[_Step]]:
 
 def find_hours(text: str, page: int) -> list[HoursFact]:
     """Every hour figure in ``text``, with the role its sentence shows; schedules as ``steps``."""
-    pairs = _finish(_reading(text), grammar(), page)
-    return _attach_schedules([f for _, f in pairs], _steps_in(0, pairs, 0))
+    mentions = _finish(_reading(text), grammar(), page)
+    return [m.fact("") for m in _attach_schedules(mentions, _steps_in(0, mentions, 0))]
 
 
-def _attach_schedules(facts: list[HoursFact], steps: Sequence[_Step],
-                      places: Sequence[tuple[int, str | None]] | None = None) -> list[HoursFact]:
-    """Put each schedule on its first step's fact and give all its step facts one role.
+def _attach_schedules(facts: list[_Mention], steps: Sequence[_Step],
+                      places: Sequence[tuple[int, str | None]] | None = None) -> list[_Mention]:
+    """Put each schedule on its first step's mention and give all its step mentions one role.
 
     ``places`` holds (block index, section-title role) per fact. A schedule's role is its
     section title's, else that of the figure that introduces it ("eindniveau 20 uur per week,
@@ -277,12 +291,12 @@ def _attach_schedules(facts: list[HoursFact], steps: Sequence[_Step],
         indices = [s.fact_index for s in run]
         role = _schedule_role(facts, places, indices[0])
         for i in indices:
-            facts[i] = replace(facts[i], role=role)
-        facts[indices[0]] = replace(facts[indices[0]], steps=tuple(s.step for s in run))
+            facts[i] = facts[i]._replace(role=role)
+        facts[indices[0]] = facts[indices[0]]._replace(steps=tuple(s.step for s in run))
     return facts
 
 
-def _schedule_role(facts: Sequence[HoursFact], places: Sequence[tuple[int, str | None]], first: int) -> str | None:
+def _schedule_role(facts: Sequence[_Mention], places: Sequence[tuple[int, str | None]], first: int) -> str | None:
     block, title_role = places[first]
     if title_role:
         return title_role
@@ -306,7 +320,7 @@ def hours_in_document(doc: Document, sections: Sequence[Section] | None = None) 
     """
     g = grammar()
     titles = _section_titles(sections)
-    facts: list[HoursFact] = []
+    mentions: list[_Mention] = []
     places: list[tuple[int, str | None]] = []
     steps: list[_Step] = []
     blocks = [b for p in doc.pages for b in p.blocks if not b.is_furniture and b.text]
@@ -319,20 +333,21 @@ def hours_in_document(doc: Document, sections: Sequence[Section] | None = None) 
         readings = read.get(block.text)
         if readings is None:
             readings = read[block.text] = _reading(block.text)
-        pairs = _finish(readings, g, block.page, title_role, doc.path)
-        steps += _steps_in(index, pairs, len(facts))
-        facts += [f for _, f in pairs]
-        places += [(index, title_role)] * len(pairs)
-    return _unique(_attach_schedules(facts, steps, places))
+        found = _finish(readings, g, block.page, title_role)
+        steps += _steps_in(index, found, len(mentions))
+        mentions += found
+        places += [(index, title_role)] * len(found)
+    return [m.fact(doc.path) for m in _unique(_attach_schedules(mentions, steps, places))]
 
 
-def _unique(facts: list[HoursFact]) -> list[HoursFact]:
-    """One fact per distinct text, reading and role; a fact with a schedule is always kept."""
+def _unique(mentions: list[_Mention]) -> list[_Mention]:
+    """One mention per distinct text, reading and role; a mention with a schedule is always kept."""
     seen: set[tuple] = set()
     out = []
-    for f in facts:
-        key = (f.text.lower(), f.value, f.unit, f.limit, f.role)
-        if f.steps or key not in seen:
+    for m in mentions:
+        h = m.reading.hit
+        key = (m.reading.text.lower(), h.value, m.unit, h.limit, m.role)
+        if m.steps or key not in seen:
             seen.add(key)
-            out.append(f)
+            out.append(m)
     return out

@@ -4,11 +4,13 @@
   start before trying their branches; without that guard they match the same spans and groups.
 * ``dates_in_document`` and ``hours_in_document`` read a block text repeated in a document
   once; the facts equal those of reading every block anew, pages and roles included.
-* ``hours_in_document`` keeps each text's role words, quotes and step labels (round 2): the
-  reference below finds them anew per block with the public helpers.
+* ``hours_in_document`` keeps each text's role words, quotes and step labels, and builds a fact
+  only for the mentions it keeps (round 2): the reference below finds them anew per block and
+  builds every fact, as the code did before.
 """
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from datetime import date
@@ -165,8 +167,37 @@ def _plain_steps(block: int, pairs, offset: int):
     return steps
 
 
+def _plain_schedules(facts: list[HoursFact], steps, places) -> list[HoursFact]:
+    """``hours._attach_schedules`` over built facts, as it was."""
+    for run in hours._schedules(steps):
+        indices = [s.fact_index for s in run]
+        block, title_role = places[indices[0]]
+        role = title_role
+        for i in range(indices[0] - 1, -1, -1):
+            if role or places[i][0] < block - hours.SCHEDULE_INTRO_REACH:
+                break
+            if facts[i].role and facts[i].role != "contract" and not facts[i].steps:
+                role = facts[i].role
+        role = role or facts[indices[0]].role
+        for i in indices:
+            facts[i] = dataclasses.replace(facts[i], role=role)
+        facts[indices[0]] = dataclasses.replace(facts[indices[0]], steps=tuple(s.step for s in run))
+    return facts
+
+
+def _plain_unique(facts: list[HoursFact]) -> list[HoursFact]:
+    seen, out = set(), []
+    for f in facts:
+        key = (f.text.lower(), f.value, f.unit, f.limit, f.role)
+        if f.steps or key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
 def _hours_block_by_block(doc: Document, sections: list[Section]):
-    """``hours_in_document`` as it was: every block scanned, and every hit quoted, anew."""
+    """``hours_in_document`` as it was: every block scanned, and every hit quoted, anew, and a
+    fact built for every mention."""
     titles = hours._section_titles(sections)
     facts, places, steps = [], [], []
     blocks = [b for p in doc.pages for b in p.blocks if not b.is_furniture and b.text]
@@ -179,7 +210,7 @@ def _hours_block_by_block(doc: Document, sections: list[Section]):
         steps += _plain_steps(index, pairs, len(facts))
         facts += [f for _, f in pairs]
         places += [(index, title_role)] * len(pairs)
-    return hours._unique(hours._attach_schedules(facts, steps, places))
+    return _plain_unique(_plain_schedules(facts, steps, places))
 
 
 def test_repeated_blocks_give_the_hours_of_scanning_each_block():

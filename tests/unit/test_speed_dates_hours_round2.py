@@ -2,8 +2,8 @@
 
 * ``scan_dates`` leaves the OCR scan out of a text without any digit: with the bundled OCR
   letters no year in the window can be written without one, so such a text holds no OCR date.
-* ``hours_in_document`` reads a text's role words, quotes and step labels once
-  (see test_speed_dates_hours for the document-level comparison).
+* ``hours_in_document`` reads a text's role words, quotes and step labels once and builds a
+  fact only for a kept mention (test_speed_dates_hours compares it with the plain way).
 """
 from __future__ import annotations
 
