@@ -11,7 +11,6 @@ year that puts it nearest to the closest full date written before it (else after
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -324,7 +323,7 @@ def dates_in_document(doc: Document) -> tuple[list[DateFact], list[WeekFact]]:
                 read[block.text] = _read_block(block.text, number, doc.path)
             quoted, block_weeks = read[block.text]
             raws += [(number, quote, r) for quote, r in quoted]
-            weeks += [w if w.page == number else dataclasses.replace(w, page=number) for w in block_weeks]
+            weeks += [w if w.page == number else _on_page(w, number) for w in block_weeks]
     full = [date(r.year, r.month, r.day) for _, _, r in raws if r.year]
     ref = max(full) if full else None
     facts: list[DateFact] = []
@@ -343,6 +342,12 @@ def _read_block(text: str, page: int, document: str) -> tuple[list[tuple[str, _R
     """A block's dates with their quotes (taken while its sentence ends are at hand) and weeks."""
     quoted = [(quote_around(text, r.start, r.end), r) for r in scan_dates(text)]
     return quoted, find_weeks(text, page, document=document)
+
+
+def _on_page(week: WeekFact, page: int) -> WeekFact:
+    """``dataclasses.replace(week, page=page)`` without its per-field checks (every field of a
+    WeekFact is an init field): a block repeated on every page gives one per page."""
+    return WeekFact(**{**vars(week), "page": page})
 
 
 def _unique_weeks(weeks: list[WeekFact]) -> list[WeekFact]:

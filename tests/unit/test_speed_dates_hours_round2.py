@@ -2,17 +2,20 @@
 
 * ``scan_dates`` leaves the OCR scan out of a text without any digit: with the bundled OCR
   letters no year in the window can be written without one, so such a text holds no OCR date.
+* ``dates_in_document`` moves a repeated block's weeks to its page without ``dataclasses.replace``.
 * ``hours_in_document`` reads a text's role words, quotes and step labels once and builds a
   fact only for a kept mention (test_speed_dates_hours compares it with the plain way).
 """
 from __future__ import annotations
 
+import dataclasses
 import random
 
 from audit.extract import dates
 from audit.extract.dates_grammar import _ocr_needs_digit
 from audit.extract.dates_grammar import grammar as date_grammar
 from audit.extract.spans import anchor_windows, finditer_windows, fold
+from audit.model import WeekFact
 
 # OCR letters, separators and digits, with the characters that stretch or shift a text
 _OCR_PIECES = ["O", "o", "l", "I", "|", "-", "/", ".", " ", "\n", " | ", "lO", "Ol", "IO", "OI", "2O24", "l9",
@@ -63,3 +66,11 @@ def test_texts_with_digits_keep_their_ocr_dates():
         assert dates.scan_dates(text) == expected, text
         found += len(expected)
     assert found > 50
+
+
+def test_a_week_moved_to_another_page_equals_dataclasses_replace():
+    week = WeekFact(week=46, kind="calendar", text="week 46 t/m 52 2024", page=1, quote="q", year=2024,
+                    document="map/a.pdf", end=52)
+    assert {f.name for f in dataclasses.fields(WeekFact) if f.init} == set(vars(week))
+    moved = dates._on_page(week, 7)
+    assert moved == dataclasses.replace(week, page=7) and moved.page == 7 and week.page == 1
