@@ -246,7 +246,7 @@ def _steps_in(block: int, mentions: Sequence[_Mention], offset: int) -> list[_St
         m = mention.reading.label
         if m is None:
             continue
-        per_week = mention.fact("").per_week
+        per_week = mention.fact("").per_week  # the fact's own rule
         a = int(m.group("a"))
         b = int(m.group("b")) if m.group("b") else a
         if per_week is None or b < a:
@@ -276,36 +276,36 @@ def find_hours(text: str, page: int) -> list[HoursFact]:
     return [m.fact("") for m in _attach_schedules(mentions, _steps_in(0, mentions, 0))]
 
 
-def _attach_schedules(facts: list[_Mention], steps: Sequence[_Step],
+def _attach_schedules(mentions: list[_Mention], steps: Sequence[_Step],
                       places: Sequence[tuple[int, str | None]] | None = None) -> list[_Mention]:
     """Put each schedule on its first step's mention and give all its step mentions one role.
 
-    ``places`` holds (block index, section-title role) per fact. A schedule's role is its
+    ``places`` holds (block index, section-title role) per mention. A schedule's role is its
     section title's, else that of the figure that introduces it ("eindniveau 20 uur per week,
     te bereiken via onderstaand urenopbouwschema") up to two blocks back, else
     its first step's own: a table row's work description ("Aangepast werk") says what the
     weeks are filled with, not whose schedule it is.
     """
-    places = places or [(0, None)] * len(facts)
+    places = places or [(0, None)] * len(mentions)
     for run in _schedules(steps):
         indices = [s.fact_index for s in run]
-        role = _schedule_role(facts, places, indices[0])
+        role = _schedule_role(mentions, places, indices[0])
         for i in indices:
-            facts[i] = facts[i]._replace(role=role)
-        facts[indices[0]] = facts[indices[0]]._replace(steps=tuple(s.step for s in run))
-    return facts
+            mentions[i] = mentions[i]._replace(role=role)
+        mentions[indices[0]] = mentions[indices[0]]._replace(steps=tuple(s.step for s in run))
+    return mentions
 
 
-def _schedule_role(facts: Sequence[_Mention], places: Sequence[tuple[int, str | None]], first: int) -> str | None:
+def _schedule_role(mentions: Sequence[_Mention], places: Sequence[tuple[int, str | None]], first: int) -> str | None:
     block, title_role = places[first]
     if title_role:
         return title_role
     for i in range(first - 1, -1, -1):
         if places[i][0] < block - SCHEDULE_INTRO_REACH:
             break
-        if facts[i].role and facts[i].role != "contract" and not facts[i].steps:
-            return facts[i].role
-    return facts[first].role
+        if mentions[i].role and mentions[i].role != "contract" and not mentions[i].steps:
+            return mentions[i].role
+    return mentions[first].role
 
 
 def _section_titles(sections: Sequence[Section] | None) -> dict[int, str | None]:
