@@ -142,7 +142,9 @@ def scan_dates(text: str) -> list[_Raw]:
     found: list[_Raw] = []
     digits = _DIGIT.search(text) is not None
     if digits:  # both patterns start with a digit: a third of a report's blocks has none
-        found += [_from_text_or_range(m, g, text) for m in g.patterns["text"].finditer(fold(text))]
+        folded = fold(text)
+        if g.month_word.search(folded):  # a written date holds a month word; most blocks with digits have none
+            found += [_from_text_or_range(m, g, text) for m in g.patterns["text"].finditer(folded)]
         found += [_from_numeric(m, g, text) for m in g.patterns["numeric"].finditer(text)]
     if digits or not g.ocr_needs_digit:  # else every OCR match would read as a year out of range
         ocr_windows = anchor_windows(text, g.ocr_anchor, OCR_WINDOW, OCR_WINDOW)

@@ -27,6 +27,7 @@ class _Grammar:
     year_max: int
     century: int
     patterns: Mapping[str, re.Pattern[str]]
+    month_word: re.Pattern[str]  # any month word: the "text" pattern cannot match without one
     weeks: re.Pattern[str]  # every week form in one alternation
     numbers: Mapping[str, int]
     week_anchor: re.Pattern[str]
@@ -84,7 +85,7 @@ def grammar() -> _Grammar:
         ocr_needs_digit=_ocr_needs_digit(ocr.values(), int(v["year_min"]), int(v["year_max"])),
         short_year_seps=frozenset(v["two_digit_year_separators"]),
         year_min=int(v["year_min"]), year_max=int(v["year_max"]), century=int(v["two_digit_century"]),
-        patterns=patterns, weeks=_week_pattern(v), numbers=number_words(),
+        patterns=patterns, month_word=re.compile(words_trie(months)), weeks=_week_pattern(v), numbers=number_words(),
         week_anchor=re.compile(words_trie([*weeks["week_words"], *weeks["plural_words"], *weeks["ordinal_nouns"]])),
         weekday=re.compile(rf"(?<!\w)(?P<wd>{words_pattern(weekdays)})\.?,?\s+$", re.I),
         weekdays=weekdays,

@@ -2,6 +2,7 @@
 
 * ``scan_dates`` leaves the OCR scan out of a text without any digit: with the bundled OCR
   letters no year in the window can be written without one, so such a text holds no OCR date.
+* ``scan_dates`` runs the written-date pattern only over a text holding a month word.
 * ``dates_in_document`` moves a repeated block's weeks to its page without ``dataclasses.replace``.
 * ``hours_in_document`` reads a text's role words, quotes and step labels once and builds a
   fact only for a kept mention (test_speed_dates_hours compares it with the plain way).
@@ -74,3 +75,19 @@ def test_a_week_moved_to_another_page_equals_dataclasses_replace():
     assert {f.name for f in dataclasses.fields(WeekFact) if f.init} == set(vars(week))
     moved = dates._on_page(week, 7)
     assert moved == dataclasses.replace(week, page=7) and moved.page == 7 and week.page == 1
+
+
+_DATE_PIECES = ["12", "3", "1", "29", "2024", "'24", " ", "  ", "\t", "-", "/", ".", ",", "\n", " | ", "t/m", "tot en met",
+                "maart", "MAART", "Mei", "mrt.", "mrt", "ma", "mar", "feb", "Februari", "dec.", "Jan", "okt", "sept",
+                "maandag", "İ", "½", "٣", "e", "ste", "de", "week", "uur", "x"]
+
+
+def test_the_written_date_pattern_is_left_out_only_where_no_month_word_stands():
+    rng = random.Random(21)
+    found = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(_DATE_PIECES) for _ in range(rng.randint(1, 25)))
+        expected = _plain_scan(text)
+        assert dates.scan_dates(text) == expected, text
+        found += len(expected)
+    assert found > 300
