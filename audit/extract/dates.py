@@ -11,7 +11,6 @@ year that puts it nearest to the closest full date written before it (else after
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -141,11 +140,17 @@ def scan_dates(text: str) -> list[_Raw]:
     """Every date in ``text``, leftmost-longest, years not yet resolved."""
     g = grammar()
     found: list[_Raw] = []
-    if _DIGIT.search(text):  # both patterns start with a digit: a third of a report's blocks has none
-        found += [_from_text_or_range(m, g, text) for m in g.patterns["text"].finditer(fold(text))]
+    digits = _DIGIT.search(text) is not None
+    if digits:  # both patterns start with a digit: a third of a report's blocks has none
+        folded = fold(text)
+        if g.month_word.search(folded):  # a written date holds a month word; most blocks with digits have none
+            found += [_from_text_or_range(m, g, text) for m in g.patterns["text"].finditer(folded)]
         found += [_from_numeric(m, g, text) for m in g.patterns["numeric"].finditer(text)]
-    ocr_windows = anchor_windows(text, g.ocr_anchor, OCR_WINDOW, OCR_WINDOW)
-    found += [_from_numeric(m, g, text, ocr=True) for m in finditer_windows(g.patterns["ocr"], text, ocr_windows)]
+    if digits or not g.ocr_needs_digit:  # else every OCR match would read as a year out of range
+        ocr_windows = anchor_windows(text, g.ocr_anchor, OCR_WINDOW, OCR_WINDOW)
+        found += [_from_numeric(m, g, text, ocr=True) for m in finditer_windows(g.patterns["ocr"], text, ocr_windows)]
+    if not found:
+        return found
     found = [raw for raw in found if raw is not None]
     return _link_full_ranges(text, _leftmost_longest(found))
 
@@ -210,6 +215,11 @@ def resolve(raws: Sequence[_Raw], ref: date | None) -> list[tuple[_Raw, date, da
     A missing year comes from the nearest full date before the mention, else the first after
     it, else ``ref``; without any of them the mention is dropped (a wrong year is worse).
     """
+    return [(raws[i], value, end, inferred) for i, value, end, inferred in _resolved(raws, ref)]
+
+
+def _resolved(raws: Sequence[_Raw], ref: date | None) -> list[tuple[int, date, date | None, bool]]:
+    """``resolve`` with the index of each raw date instead of the raw date itself."""
     full = [date(r.year, r.month, r.day) if r.year else None for r in raws]
     before, after = _last_seen(full), _last_seen(full[::-1])[::-1]
     out = []
@@ -221,7 +231,7 @@ def resolve(raws: Sequence[_Raw], ref: date | None) -> list[tuple[_Raw, date, da
             value = nearest_year(raw.month, raw.day, anchor, raw.weekday) if anchor else None
             inferred = True
         if value is not None:
-            out.append((raw, value, _end_date(raw, value), inferred))
+            out.append((i, value, _end_date(raw, value), inferred))
     return out
 
 
@@ -311,21 +321,17 @@ def dates_in_document(doc: Document) -> tuple[list[DateFact], list[WeekFact]]:
             if block.is_furniture or not block.text:
                 continue
             number = block.page or page.number
-            repeated = block.text in read
-            if not repeated:
+            if block.text not in read:
                 read[block.text] = _read_block(block.text, number, doc.path)
             quoted, block_weeks = read[block.text]
-            # a repeat gets fresh tuples: ``by_id`` below tells mentions apart by identity
-            raws += [(number, quote, r._replace() if repeated else r) for quote, r in quoted]
-            weeks += [w if w.page == number else dataclasses.replace(w, page=number) for w in block_weeks]
+            raws += [(number, quote, r) for quote, r in quoted]
+            weeks += [w if w.page == number else _on_page(w, number) for w in block_weeks]
     full = [date(r.year, r.month, r.day) for _, _, r in raws if r.year]
     ref = max(full) if full else None
-    resolved = resolve([r for _, _, r in raws], ref)
-    by_id = {id(r): (number, quote) for number, quote, r in raws}
     facts: list[DateFact] = []
     seen: set[tuple] = set()
-    for raw, value, end, inferred in resolved:
-        number, quote = by_id[id(raw)]
+    for i, value, end, inferred in _resolved([r for _, _, r in raws], ref):
+        number, quote, raw = raws[i]
         key = (value, raw.text.strip(), number, quote)
         if key not in seen:  # a repeated mention is not built twice
             seen.add(key)
@@ -338,6 +344,12 @@ def _read_block(text: str, page: int, document: str) -> tuple[list[tuple[str, _R
     """A block's dates with their quotes (taken while its sentence ends are at hand) and weeks."""
     quoted = [(quote_around(text, r.start, r.end), r) for r in scan_dates(text)]
     return quoted, find_weeks(text, page, document=document)
+
+
+def _on_page(week: WeekFact, page: int) -> WeekFact:
+    """``dataclasses.replace(week, page=page)`` without its per-field checks (every field of a
+    WeekFact is an init field): a block repeated on every page gives one per page."""
+    return WeekFact(**{**vars(week), "page": page})
 
 
 def _unique_weeks(weeks: list[WeekFact]) -> list[WeekFact]:

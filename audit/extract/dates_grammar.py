@@ -8,7 +8,7 @@ written as tries (``words_trie``): the same matches, found faster.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -21,11 +21,13 @@ class _Grammar:
     full_months: frozenset[str]
     ocr: Mapping[str, str]
     ocr_anchor: re.Pattern[str]
+    ocr_needs_digit: bool  # no year in [year_min, year_max] can be written with OCR letters alone
     short_year_seps: frozenset[str]
     year_min: int
     year_max: int
     century: int
     patterns: Mapping[str, re.Pattern[str]]
+    month_word: re.Pattern[str]  # any month word: the "text" pattern cannot match without one
     weeks: re.Pattern[str]  # every week form in one alternation
     numbers: Mapping[str, int]
     week_anchor: re.Pattern[str]
@@ -80,15 +82,24 @@ def grammar() -> _Grammar:
         months=months, full_months=full, ocr=ocr,
         # a letter read for a digit sits next to a digit or a separator: "O3-01", "12-O3", "2O24"
         ocr_anchor=re.compile(rf"[{letters}](?:(?<=[0-9{sep}].)|(?=[0-9{sep}]))"),
+        ocr_needs_digit=_ocr_needs_digit(ocr.values(), int(v["year_min"]), int(v["year_max"])),
         short_year_seps=frozenset(v["two_digit_year_separators"]),
         year_min=int(v["year_min"]), year_max=int(v["year_max"]), century=int(v["two_digit_century"]),
-        patterns=patterns, weeks=_week_pattern(v), numbers=number_words(),
+        patterns=patterns, month_word=re.compile(words_trie(months)), weeks=_week_pattern(v), numbers=number_words(),
         week_anchor=re.compile(words_trie([*weeks["week_words"], *weeks["plural_words"], *weeks["ordinal_nouns"]])),
         weekday=re.compile(rf"(?<!\w)(?P<wd>{words_pattern(weekdays)})\.?,?\s+$", re.I),
         weekdays=weekdays,
         join=re.compile(rf"\s*(?:{words_pattern(v['range_words'])})\s*$", re.I),
         label_end=_label_end(),
     )
+
+
+def _ocr_needs_digit(letter_digits: Iterable[str], year_min: int, year_max: int) -> bool:
+    """Whether an OCR-damaged date needs a real digit: its four-character year becomes a year
+    in the window only where one of its digits is written as a digit ("lO-Ol-2O24": the 2).
+    A text without any digit then holds no OCR date, and the OCR scan can be left out."""
+    readable = set(letter_digits)
+    return not any(set(str(year)) <= readable for year in range(year_min, year_max + 1))
 
 
 def _label_end() -> re.Pattern[str]:

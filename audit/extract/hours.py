@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -154,18 +154,55 @@ def role_of_title(title: str | None) -> str | None:
     return grammar().role_of[" ".join(m.group(0).lower().split())] if m else None
 
 
-def _finish(text: str, hits: Sequence[_Hit], g: _Grammar, page: int, title_role: str | None = None,
-            document: str = "") -> list[tuple[_Hit, HoursFact]]:
-    """Quote and role for each hit (word before, section title, word after); unitless figures
-    become weekly or are dropped. Each hit's sentence is found once and the fact built once."""
+class _Reading(NamedTuple):
+    """A hit with all that its block text alone decides: read once per distinct text."""
+
+    hit: _Hit
+    before: str | None  # the role word nearest before it in its sentence or row
+    after: str | None  # ... and nearest after it
+    text: str  # its words, whitespace collapsed
+    quote: str
+    label: re.Match[str] | None  # the schedule step label ending where it starts ("week 3-4:")
+
+
+def _reading(text: str) -> list[_Reading]:
+    """The hits of ``text`` with their role words, quotes and step labels. Each hit's sentence
+    is found once, and a block text repeated in a document is read once (``hours_in_document``)."""
+    hits = _scan(text)
     if not hits:
         return []
-    out = []
+    g = grammar()
+    folded = fold(text)
     spans = [context_span(text, h.start, h.end) for h in hits]
     marks = _role_marks(text, spans)
-    for h, span in zip(hits, spans):
-        before, after = roles_near(text, h.start, h.end, marks, span)
-        role = before or title_role or after
+    return [_Reading(h, *roles_near(text, h.start, h.end, marks, span), " ".join(text[h.start:h.end].split()),
+                     quote_in_span(text, span, h.start, h.end), _step_label(folded, h.start, g))
+            for h, span in zip(hits, spans)]
+
+
+class _Mention(NamedTuple):
+    """A reading in one block, with the role and unit it gets there. Its fact is built only
+    for the mentions that are kept: most repeat one read elsewhere in the document."""
+
+    reading: _Reading
+    page: int
+    role: str | None
+    unit: str | None
+    steps: tuple[HoursStep, ...] = ()
+
+    def fact(self, document: str) -> HoursFact:
+        h, r = self.reading.hit, self.reading
+        return HoursFact(value=h.value, unit=self.unit, text=r.text, page=self.page, quote=r.quote, role=self.role,
+                         limit=h.limit, low=h.low, high=h.high, steps=self.steps, document=document)
+
+
+def _finish(readings: Sequence[_Reading], g: _Grammar, page: int, title_role: str | None = None) -> list[_Mention]:
+    """Each reading with its role (the word before, the section title or the word after);
+    unitless figures become weekly or are dropped."""
+    out = []
+    for r in readings:
+        h = r.hit
+        role = r.before or title_role or r.after
         unit = h.unit
         if h.limit is None and unit is None:
             if not (role and role != "worked" and g.bare_min <= (h.value or 0) <= g.bare_max):
@@ -173,10 +210,7 @@ def _finish(text: str, hits: Sequence[_Hit], g: _Grammar, page: int, title_role:
             unit = "per_week"
         if h.limit == "none" and role is None:
             role = "fml"  # an hour limit is what a belastbaarheid states
-        fact = HoursFact(value=h.value, unit=unit, text=" ".join(text[h.start:h.end].split()), page=page,
-                         quote=quote_in_span(text, span, h.start, h.end), role=role, limit=h.limit, low=h.low,
-                         high=h.high, document=document)
-        out.append((h, fact))
+        out.append(_Mention(r, page, role, unit))
     return out
 
 
@@ -205,16 +239,14 @@ def _step_label(folded: str, start: int, g: _Grammar) -> re.Match[str] | None:
     return None
 
 
-def _steps_in(text: str, block: int, hits: Sequence[tuple[_Hit, HoursFact]], offset: int) -> list[_Step]:
+def _steps_in(block: int, mentions: Sequence[_Mention], offset: int) -> list[_Step]:
     """'week 3-4: 3 x 3 uur' labels directly followed by a figure of this block."""
-    g = grammar()
-    folded = fold(text)
     steps = []
-    for i, (hit, _) in enumerate(hits):
-        m = _step_label(folded, hit.start, g)
+    for i, mention in enumerate(mentions):
+        m = mention.reading.label
         if m is None:
             continue
-        per_week = hits[i][1].per_week
+        per_week = mention.fact("").per_week  # the fact's own rule
         a = int(m.group("a"))
         b = int(m.group("b")) if m.group("b") else a
         if per_week is None or b < a:
@@ -240,42 +272,40 @@ def _schedules(steps: Sequence[_Step]) -> list[list[_Step]]:
 
 def find_hours(text: str, page: int) -> list[HoursFact]:
     """Every hour figure in ``text``, with the role its sentence shows; schedules as ``steps``."""
-    g = grammar()
-    pairs = _finish(text, _scan(text), g, page)
-    facts = [f for _, f in pairs]
-    return _attach_schedules(facts, _steps_in(text, 0, pairs, 0))
+    mentions = _finish(_reading(text), grammar(), page)
+    return [m.fact("") for m in _attach_schedules(mentions, _steps_in(0, mentions, 0))]
 
 
-def _attach_schedules(facts: list[HoursFact], steps: Sequence[_Step],
-                      places: Sequence[tuple[int, str | None]] | None = None) -> list[HoursFact]:
-    """Put each schedule on its first step's fact and give all its step facts one role.
+def _attach_schedules(mentions: list[_Mention], steps: Sequence[_Step],
+                      places: Sequence[tuple[int, str | None]] | None = None) -> list[_Mention]:
+    """Put each schedule on its first step's mention and give all its step mentions one role.
 
-    ``places`` holds (block index, section-title role) per fact. A schedule's role is its
+    ``places`` holds (block index, section-title role) per mention. A schedule's role is its
     section title's, else that of the figure that introduces it ("eindniveau 20 uur per week,
     te bereiken via onderstaand urenopbouwschema") up to two blocks back, else
     its first step's own: a table row's work description ("Aangepast werk") says what the
     weeks are filled with, not whose schedule it is.
     """
-    places = places or [(0, None)] * len(facts)
+    places = places or [(0, None)] * len(mentions)
     for run in _schedules(steps):
         indices = [s.fact_index for s in run]
-        role = _schedule_role(facts, places, indices[0])
+        role = _schedule_role(mentions, places, indices[0])
         for i in indices:
-            facts[i] = replace(facts[i], role=role)
-        facts[indices[0]] = replace(facts[indices[0]], steps=tuple(s.step for s in run))
-    return facts
+            mentions[i] = mentions[i]._replace(role=role)
+        mentions[indices[0]] = mentions[indices[0]]._replace(steps=tuple(s.step for s in run))
+    return mentions
 
 
-def _schedule_role(facts: Sequence[HoursFact], places: Sequence[tuple[int, str | None]], first: int) -> str | None:
+def _schedule_role(mentions: Sequence[_Mention], places: Sequence[tuple[int, str | None]], first: int) -> str | None:
     block, title_role = places[first]
     if title_role:
         return title_role
     for i in range(first - 1, -1, -1):
         if places[i][0] < block - SCHEDULE_INTRO_REACH:
             break
-        if facts[i].role and facts[i].role != "contract" and not facts[i].steps:
-            return facts[i].role
-    return facts[first].role
+        if mentions[i].role and mentions[i].role != "contract" and not mentions[i].steps:
+            return mentions[i].role
+    return mentions[first].role
 
 
 def _section_titles(sections: Sequence[Section] | None) -> dict[int, str | None]:
@@ -290,32 +320,34 @@ def hours_in_document(doc: Document, sections: Sequence[Section] | None = None) 
     """
     g = grammar()
     titles = _section_titles(sections)
-    facts: list[HoursFact] = []
+    mentions: list[_Mention] = []
     places: list[tuple[int, str | None]] = []
     steps: list[_Step] = []
     blocks = [b for p in doc.pages for b in p.blocks if not b.is_furniture and b.text]
     heading_role = None  # the last heading's role: a form label ("Ongewijzigd:") may hide it as section title
-    scanned: dict[str, list[_Hit]] = {}  # a block text repeated in the document is scanned once
+    read: dict[str, list[_Reading]] = {}  # a block text repeated in the document is read once
     for index, block in enumerate(blocks):
         if block.kind == "heading":
             heading_role = role_of_title(block.text)
         title_role = role_of_title(titles.get(id(block))) or heading_role
-        if block.text not in scanned:
-            scanned[block.text] = _scan(block.text)
-        pairs = _finish(block.text, scanned[block.text], g, block.page, title_role, doc.path)
-        steps += _steps_in(block.text, index, pairs, len(facts))
-        facts += [f for _, f in pairs]
-        places += [(index, title_role)] * len(pairs)
-    return _unique(_attach_schedules(facts, steps, places))
+        readings = read.get(block.text)
+        if readings is None:
+            readings = read[block.text] = _reading(block.text)
+        found = _finish(readings, g, block.page, title_role)
+        steps += _steps_in(index, found, len(mentions))
+        mentions += found
+        places += [(index, title_role)] * len(found)
+    return [m.fact(doc.path) for m in _unique(_attach_schedules(mentions, steps, places))]
 
 
-def _unique(facts: list[HoursFact]) -> list[HoursFact]:
-    """One fact per distinct text, reading and role; a fact with a schedule is always kept."""
+def _unique(mentions: list[_Mention]) -> list[_Mention]:
+    """One mention per distinct text, reading and role; a mention with a schedule is always kept."""
     seen: set[tuple] = set()
     out = []
-    for f in facts:
-        key = (f.text.lower(), f.value, f.unit, f.limit, f.role)
-        if f.steps or key not in seen:
+    for m in mentions:
+        h = m.reading.hit
+        key = (m.reading.text.lower(), h.value, m.unit, h.limit, m.role)
+        if m.steps or key not in seen:
             seen.add(key)
-            out.append(f)
+            out.append(m)
     return out

@@ -4,9 +4,13 @@
   start before trying their branches; without that guard they match the same spans and groups.
 * ``dates_in_document`` and ``hours_in_document`` read a block text repeated in a document
   once; the facts equal those of reading every block anew, pages and roles included.
+* ``hours_in_document`` keeps each text's role words, quotes and step labels, and builds a fact
+  only for the mentions it keeps (round 2): the reference below finds them anew per block and
+  builds every fact, as the code did before.
 """
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from datetime import date
@@ -15,7 +19,7 @@ from audit.extract import dates, hours
 from audit.extract.dates_grammar import grammar as date_grammar
 from audit.extract.hours_grammar import grammar as hours_grammar
 from audit.extract.spans import finditer_windows, fold, number_words, quote_around, vocabulary
-from audit.model import Block, DateFact, Document, Page, Section
+from audit.model import Block, DateFact, Document, HoursFact, HoursStep, Page, Section
 
 # the guard each pattern gained: "(?=\d|" up to the parenthesis opening the branches
 _GUARD = re.compile(r"\(\?=\\d\|(?:½\|)?.*?\)(?=\(\?:\(\?P<(?:calendar|total)>)")
@@ -129,9 +133,72 @@ def test_repeated_blocks_give_the_dates_of_reading_each_block():
     assert found > 100
 
 
+def _plain_finish(text: str, page: int, title_role, document: str):
+    """Facts and step labels of one block, each hit's sentence, roles and label found anew."""
+    g = hours.grammar()
+    out = []
+    for h in hours._scan(text):
+        before, after = hours.roles_near(text, h.start, h.end)
+        role = before or title_role or after
+        unit = h.unit
+        if h.limit is None and unit is None:
+            if not (role and role != "worked" and g.bare_min <= (h.value or 0) <= g.bare_max):
+                continue
+            unit = "per_week"
+        if h.limit == "none" and role is None:
+            role = "fml"
+        fact = HoursFact(value=h.value, unit=unit, text=" ".join(text[h.start:h.end].split()), page=page,
+                         quote=quote_around(text, h.start, h.end), role=role, limit=h.limit, low=h.low,
+                         high=h.high, document=document)
+        out.append((hours._step_label(fold(text), h.start, g), fact))
+    return out
+
+
+def _plain_steps(block: int, pairs, offset: int):
+    steps = []
+    for i, (m, fact) in enumerate(pairs):
+        if m is None or fact.per_week is None:
+            continue
+        a = int(m.group("a"))
+        b = int(m.group("b")) if m.group("b") else a
+        if b >= a:
+            steps.append(hours._Step(block, m.start(), HoursStep(a, b, fact.per_week, bool(m.group("from"))),
+                                     offset + i))
+    return steps
+
+
+def _plain_schedules(facts: list[HoursFact], steps, places) -> list[HoursFact]:
+    """``hours._attach_schedules`` over built facts, as it was."""
+    for run in hours._schedules(steps):
+        indices = [s.fact_index for s in run]
+        block, title_role = places[indices[0]]
+        role = title_role
+        for i in range(indices[0] - 1, -1, -1):
+            if role or places[i][0] < block - hours.SCHEDULE_INTRO_REACH:
+                break
+            if facts[i].role and facts[i].role != "contract" and not facts[i].steps:
+                role = facts[i].role
+        role = role or facts[indices[0]].role
+        for i in indices:
+            facts[i] = dataclasses.replace(facts[i], role=role)
+        facts[indices[0]] = dataclasses.replace(facts[indices[0]], steps=tuple(s.step for s in run))
+    return facts
+
+
+def _plain_unique(facts: list[HoursFact]) -> list[HoursFact]:
+    seen, out = set(), []
+    for f in facts:
+        key = (f.text.lower(), f.value, f.unit, f.limit, f.role)
+        if f.steps or key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
 def _hours_block_by_block(doc: Document, sections: list[Section]):
-    """``hours_in_document`` as it was: every block scanned anew."""
-    g, titles = hours.grammar(), hours._section_titles(sections)
+    """``hours_in_document`` as it was: every block scanned, and every hit quoted, anew, and a
+    fact built for every mention."""
+    titles = hours._section_titles(sections)
     facts, places, steps = [], [], []
     blocks = [b for p in doc.pages for b in p.blocks if not b.is_furniture and b.text]
     heading_role = None
@@ -139,11 +206,11 @@ def _hours_block_by_block(doc: Document, sections: list[Section]):
         if block.kind == "heading":
             heading_role = hours.role_of_title(block.text)
         title_role = hours.role_of_title(titles.get(id(block))) or heading_role
-        pairs = hours._finish(block.text, hours._scan(block.text), g, block.page, title_role, doc.path)
-        steps += hours._steps_in(block.text, index, pairs, len(facts))
+        pairs = _plain_finish(block.text, block.page, title_role, doc.path)
+        steps += _plain_steps(index, pairs, len(facts))
         facts += [f for _, f in pairs]
         places += [(index, title_role)] * len(pairs)
-    return hours._unique(hours._attach_schedules(facts, steps, places))
+    return _plain_unique(_plain_schedules(facts, steps, places))
 
 
 def test_repeated_blocks_give_the_hours_of_scanning_each_block():
