@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from audit.cue_match import (  # noqa: F401  (re-exported: audit.components was their home)
     TextIndex, _count_found, _each_with_start, _months, _negation, _substance_hits, awaited, compile_each, explored,
-    compile_words, forget_dates, has_date, has_intent, is_absent_value, is_negated, iter_live, live_matches, message,
+    compile_words, first_start, forget_dates, found_from, has_date, has_intent, is_absent_value, is_negated, iter_live, live_matches, message,
     normalise, vocab)
 from audit.component_titles import (  # noqa: F401  (re-exported: audit.components was their home)
     CONTAINED_SCORE, HEADING_SCORE, _title_score, forget_titles, title_owners, title_score)
@@ -193,7 +193,7 @@ def substance_gap(text: str, comp: Mapping, checklists, own_text: bool = True) -
     if hits < int(subst.get("min", 0)):
         return "thin"
     for group in subst.get("require", ()) or ():
-        if not any(start in norm and p.search(norm) for start, p in _each_with_start(tuple(group))):
+        if not any(found_from(start, p, norm) for start, p in _each_with_start(tuple(group))):
             return "thin"
     if comp.get("needs_date") and not has_date(text, checklists):
         return "undated"
@@ -209,9 +209,11 @@ def is_negated_statement(norm: str, comp: Mapping, checklists, own_text: bool = 
     after = compile_words(tuple(_negation(checklists).get("after", ())))
     if own_text and after and len(first.split()) <= 8 and after.search(first):
         return True
-    pattern = compile_words(tuple(comp.get("cues", {}).get("phrases", ())))
+    phrases = tuple(comp.get("cues", {}).get("phrases", ()))
+    pattern = compile_words(phrases)
+    at = first_start(phrases, norm)  # no match begins before it (none at all where -1)
     found = False
-    for m in pattern.finditer(norm) if pattern else ():
+    for m in pattern.finditer(norm, at) if pattern and at >= 0 else ():
         if not is_negated(norm, m.start(), m.end(), checklists):
             return False  # one mention that is not negated
         found = True

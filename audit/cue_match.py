@@ -125,7 +125,27 @@ def _each_with_start(words: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ..
 
 def _count_found(words: tuple[str, ...], norm: str) -> int:
     """How many of ``compile_each(words)`` match in ``norm``."""
-    return sum(1 for start, p in _each_with_start(words) if start in norm and p.search(norm))
+    return sum(1 for start, p in _each_with_start(words) if found_from(start, p, norm))
+
+
+def found_from(start: str, pattern: re.Pattern, norm: str) -> bool:
+    """``pattern.search(norm)`` for a pattern each match of which begins with the literal ``start``:
+    searched from where ``start`` first stands, not from the text's beginning (the look-behind still
+    sees the character in front)."""
+    at = norm.find(start)
+    return at >= 0 and pattern.search(norm, at) is not None
+
+
+def first_start(words: tuple[str, ...], norm: str) -> int:
+    """Where the first match of ``compile_words(words)`` in ``norm`` may begin at the earliest (each
+    begins with its phrase's first word): the first place one of those words stands; -1: nowhere."""
+    found = [at for start in _first_words(words) if (at := norm.find(start)) >= 0]
+    return min(found) if found else -1
+
+
+@lru_cache(maxsize=4096)
+def _first_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple({w.lower().split()[0].rstrip("*") for w in words if w.strip()})
 
 
 def vocab(checklists, name: str) -> Mapping:
