@@ -110,7 +110,8 @@ def test_hours_with_compiled_patterns_are_the_plain_hours(checklists):
     hour, times = _alt(common.get("hour_words", ["uur"])), _alt(common.get("times", ["x"]))
     per_day, per_week = _alt(common.get("per_day", [])), _alt(common.get("per_week", []))
     rnd = random.Random(61)
-    words = ["2", "3,5", "4.0", "x", "uur", "uren", "per", "dag", "week", "p/w", "pw", "per week", "8", " ", "12"]
+    words = ["2", "3,5", "4.0", "x", "uur", "uren", "per", "dag", "week", "p/w", "pw", "per week", "8", " ", "12",
+             "4 uur per dag", "2 x 3 uur", "3 uur/dag", "16 uren per week", "5u dagelijks", "2 keer 4 u"]
     for _ in range(2000):
         norm = normalise(" ".join(rnd.choice(words) for _ in range(rnd.randint(0, 8))))
         plain = [float(m.group(1).replace(",", ".")) * float(m.group(2).replace(",", "."))
