@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from audit.components import (compile_words, condition_holds, find_places, message, missing_result, normalise,
                               section_body, substance_gap, vocab)
@@ -49,18 +50,25 @@ def _alt(words: Sequence[str]) -> str:
 def hours_in_text(text: str, checklists) -> list[float]:
     """Hours per week in a text ('2 x 3 uur' = 6; '4 uur per dag' = 20, five days a week: corpus rule)."""
     common = vocab(checklists, "components_common")
-    hour = _alt(common.get("hour_words", ["uur"]))
-    times = _alt(common.get("times", ["x"]))
-    per_day = _alt(common.get("per_day", []))
-    per_week = _alt(common.get("per_week", []))
+    times_hours, per_unit, per_day = _hour_patterns(
+        tuple(common.get("hour_words", ["uur"])), tuple(common.get("times", ["x"])),
+        tuple(common.get("per_day", [])), tuple(common.get("per_week", [])))
     norm = normalise(text)
     found: list[float] = []
-    for m in re.finditer(rf"{_NUM}\s*(?:{times})\s*{_NUM}\s*(?:{hour})\b", norm):
+    for m in times_hours.finditer(norm):
         found.append(float(m.group(1).replace(",", ".")) * float(m.group(2).replace(",", ".")))
-    for m in re.finditer(rf"(?<!x\s){_NUM}\s*(?:{hour})\s*(?P<unit>{per_day}|{per_week})", norm):
+    for m in per_unit.finditer(norm):
         value = float(m.group(1).replace(",", "."))
-        found.append(value * 5 if re.fullmatch(per_day, m.group("unit")) else value)
+        found.append(value * 5 if per_day.fullmatch(m.group("unit")) else value)
     return found
+
+
+@lru_cache(maxsize=64)
+def _hour_patterns(hour_words, times_words, per_day_words, per_week_words) -> tuple[re.Pattern, ...]:
+    """Compiled once per word lists (they were assembled and looked up again per text)."""
+    hour, times, per_day, per_week = (_alt(w) for w in (hour_words, times_words, per_day_words, per_week_words))
+    return (re.compile(rf"{_NUM}\s*(?:{times})\s*{_NUM}\s*(?:{hour})\b"),
+            re.compile(rf"(?<!x\s){_NUM}\s*(?:{hour})\s*(?P<unit>{per_day}|{per_week})"), re.compile(per_day))
 
 
 def _section_texts(audited: AuditedDocument, owners, keys: Sequence[str]) -> list[tuple[str, int]]:
@@ -271,14 +279,32 @@ def signed_by_employee(audited, cid, comp, result, owners, checklists) -> Compon
     return missing_result(audited, cid, comp, practice, checklists=checklists)
 
 
+IDENTITY_KEPT = 64  # documents: a riv's own check and the dossier's gegevens part both ask
+_IDENTITY: dict[int, tuple[object, object, dict[str, bool]]] = {}  # id(document) -> (document, checklists, marks)
+
+
 def identity_marks(audited: AuditedDocument, checklists) -> dict[str, bool]:
-    """BSN (label or an 11-proef number), eerste ziektedag label, any signature."""
+    """BSN (label or an 11-proef number), eerste ziektedag label, any signature. Of the document and
+    the checklists alone: remembered per document (kept with it, so an id is never taken for another's)."""
+    kept = _IDENTITY.get(id(audited.document))
+    if kept is None or kept[0] is not audited.document or kept[1] is not checklists:
+        if len(_IDENTITY) >= IDENTITY_KEPT:
+            _IDENTITY.clear()
+        kept = _IDENTITY[id(audited.document)] = (audited.document, checklists, _identity_marks(audited, checklists))
+    return dict(kept[2])  # a copy: the caller may mark an exempt type signed
+
+
+def forget_identity() -> None:
+    """Forget the documents' marks (benchmarks: each run pays as a new dossier)."""
+    _IDENTITY.clear()
+
+
+def _identity_marks(audited: AuditedDocument, checklists) -> dict[str, bool]:
     common = vocab(checklists, "components_common")
     every = audited.document.blocks
     text = normalise(audited.document.text + "\n" + "\n".join(b.text for b in every if b.is_furniture))
     bsn_label = compile_words(tuple(common.get("bsn_labels", ())))
     fsd = compile_words(tuple(common.get("first_sick_day_labels", ())))
-    numbers = nine_digit_numbers(text)
     blocks = [b for b in every if not b.is_furniture]
     cells = [c for b in every if b.rows for r in b.rows for c in r]
     # a cell without a signature label is no signature (_signed_cell: None): only those with one are read
@@ -287,8 +313,9 @@ def identity_marks(audited: AuditedDocument, checklists) -> dict[str, bool]:
                  for i in TextIndex([normalise(b.text) for b in blocks]).matching(labels))
     signed = signed or any(_signed_cell(cells[i], checklists)
                            for i in TextIndex([normalise(c) for c in cells]).matching(labels))
-    return {"bsn": bool((bsn_label and bsn_label.search(text)) or any(_elf_proef(n) for n in numbers)),
-            "eerste_ziektedag": bool(fsd and fsd.search(text)), "signed": bool(signed)}
+    # the numbers only where no BSN label settles it
+    bsn = bool(bsn_label and bsn_label.search(text)) or any(_elf_proef(n) for n in nine_digit_numbers(text))
+    return {"bsn": bsn, "eerste_ziektedag": bool(fsd and fsd.search(text)), "signed": bool(signed)}
 
 
 def nine_digit_numbers(text: str) -> list[str]:

@@ -13,22 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-
-import numpy as np
-from rapidfuzz import fuzz, process
 
 from audit.cue_match import (  # noqa: F401  (re-exported: audit.components was their home)
     TextIndex, _count_found, _each_with_start, _months, _negation, _substance_hits, awaited, compile_each, explored,
-    compile_words, forget_dates, has_date, has_intent, is_absent_value, is_negated, iter_live, live_matches, message,
+    compile_words, first_start, forget_dates, found_from, has_date, has_intent, is_absent_value, is_negated, iter_live, live_matches, message,
     normalise, vocab)
+from audit.component_titles import (  # noqa: F401  (re-exported: audit.components was their home)
+    CONTAINED_SCORE, HEADING_SCORE, _title_score, forget_titles, title_owners, title_score)
 from audit.model import AuditedDocument, Block, ComponentResult, Evidence, Finding, Section
-from audit.segment import normalise_title
 
-HEADING_SCORE = 86  # rapidfuzz ratio of a section title against a heading cue
-CONTAINED_SCORE = 90  # the cue's words all in a short title
 RANK = {"present": 3, "weak": 2, "missing": 1, "not_applicable": 0, "not_yet_due": 0}
-_WORD = re.compile(r"\w+")
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
@@ -56,34 +50,6 @@ def _quote(text: str, limit: int = 240) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-@lru_cache(maxsize=1024)
-def _normalised_cues(cues: tuple[str, ...]) -> tuple[tuple[str, int, re.Pattern], ...]:
-    out = []
-    for cue in cues:
-        c = normalise_title(cue)
-        if c:
-            out.append((c, len(c.split()), re.compile(rf"(?<!\w){re.escape(c)}(?!\w)")))
-    return tuple(out)
-
-
-def title_score(title: str, cues: Sequence[str]) -> float:
-    """Best match of a section title against heading cues: whole-title ratio, or all cue words in a short title."""
-    return _title_score(title, tuple(cues))
-
-
-@lru_cache(maxsize=16384)
-def _title_score(title: str, cues: tuple[str, ...]) -> float:
-    """Pure and asked again per component and per riv part: cached."""
-    norm = normalise_title(title)
-    words = len(norm.split())
-    best = 0.0
-    for cue, cue_words, pattern in _normalised_cues(tuple(cues)):
-        best = max(best, fuzz.ratio(norm, cue))
-        if words <= cue_words + 4 and pattern.search(norm):
-            best = max(best, CONTAINED_SCORE - words + cue_words)
-    return best
-
-
 def section_body(sections: Sequence[Section], index: int, owned: Mapping[int, object] | None = None) -> tuple[Block, ...]:
     """The section's blocks after its heading, plus deeper sub-sections that follow it; a sub-section
     that is itself a known component heading starts its own part (OCR levels are unreliable)."""
@@ -95,125 +61,6 @@ def section_body(sections: Sequence[Section], index: int, owned: Mapping[int, ob
             break
         blocks.extend(nxt.blocks)
     return tuple(blocks)
-
-
-def title_owners(sections: Sequence[Section], components: Mapping[str, Mapping]) -> dict[int, set[str]]:
-    """Each titled section goes to the component(s) whose cue fits it best ('Onderbouwing zoekprofiel'
-    belongs to onderbouwing_zoekprofiel, not to zoekprofiel)."""
-    owners: dict[int, set[str]] = {}
-    table = _title_table(components)
-    titled = [(i, s) for i, s in enumerate(sections) if s.title]
-    table.score_titles({s.title for _, s in titled})
-    for i, section in titled:
-        scores = table.scores(section.title, section.kind == "label")
-        best = max(scores.values(), default=0)
-        if best >= HEADING_SCORE:
-            owners[i] = {k for k, v in scores.items() if v >= max(HEADING_SCORE, best - 4)}
-    return owners
-
-
-class _TitleTable:
-    """``title_score`` of a section title against every component's cue list at once: the distinct
-    normalised cues of all the lists in one rapidfuzz call (per set of titles), each list's score the
-    best of its cues' (issue 3: a loop per title, component and cue cost a sixth of the audit).
-    Gives ``_title_score``'s numbers exactly (tests/unit/test_speed_components.py)."""
-
-    def __init__(self, components: Mapping[str, Mapping]):
-        self.components = components
-        cues: dict[str, int] = {}
-        rows = []
-        for key, comp in components.items():
-            found = comp.get("cues", {})
-            headings = [_cue_row(cues, c) for c in found.get("headings", ())]
-            labels = [_cue_row(cues, c) for c in found.get("labels", ())]
-            rows.append((key, _indices(headings), _indices(headings + labels)))
-        self.keys = tuple(key for key, _, _ in rows)
-        # per mode (headings only; headings and labels) the lists' cue rows end to end, where each
-        # non-empty list starts, and which keys those are: one reduceat gives every list's best
-        self.modes = tuple(_segments(self.keys, [r[mode] for r in rows]) for mode in (1, 2))
-        self.cues = tuple(cues)
-        self.cue_words = tuple(len(c.split()) for c in self.cues)
-        self.patterns = tuple(re.compile(rf"(?<!\w){re.escape(c)}(?!\w)") for c in self.cues)
-        # a cue stands in a title as a whole only where the title has a word equal to the cue's first
-        # word (the cue's first word ends where the cue has a non-word character or ends): by first word
-        self.by_first: dict[str, list[int]] = {}
-        self.always: list[int] = []
-        for j, cue in enumerate(self.cues):
-            first = _WORD.match(cue)
-            if first:
-                self.by_first.setdefault(first.group(), []).append(j)
-            else:
-                self.always.append(j)
-        self.ratios: dict[str, np.ndarray] = {}  # title -> its score against each cue
-        self.best: dict[tuple[str, bool], dict[str, float]] = {}  # (title, is a label) -> per key
-
-    def score_titles(self, titles: Iterable[str]) -> None:
-        """Work out the scores of the titles not yet seen, in one call."""
-        todo = {t: normalise_title(t) for t in titles if t not in self.ratios}
-        if not todo:
-            return
-        if len(self.ratios) > 4096:
-            self.forget()
-        ratios = process.cdist(list(todo.values()), self.cues, scorer=fuzz.ratio, dtype=np.float64) \
-            if self.cues else np.zeros((len(todo), 0))
-        for (title, norm), row in zip(todo.items(), ratios):
-            words = len(norm.split())
-            candidates = [j for w in set(_WORD.findall(norm)) for j in self.by_first.get(w, ())]
-            for j in candidates + self.always:
-                if words <= self.cue_words[j] + 4 and self.patterns[j].search(norm):
-                    row[j] = max(row[j], CONTAINED_SCORE - words + self.cue_words[j])
-            self.ratios[title] = row
-
-    def forget(self) -> None:
-        self.ratios.clear()
-        self.best.clear()
-
-    def scores(self, title: str, label: bool) -> dict[str, float]:
-        found = self.best.get((title, label))
-        if found is None:
-            if title not in self.ratios:
-                self.score_titles((title,))
-            order, starts, filled = self.modes[label]
-            found = dict.fromkeys(self.keys, 0.0)
-            if len(order):
-                found.update(zip(filled, np.maximum.reduceat(self.ratios[title][order], starts).tolist()))
-            self.best[(title, label)] = found
-        return found
-
-
-def _segments(keys: Sequence[str], lists: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
-    filled = [i for i, rows in enumerate(lists) if len(rows)]
-    order = np.concatenate([lists[i] for i in filled]) if filled else np.zeros(0, dtype=np.intp)
-    starts = np.cumsum([0] + [len(lists[i]) for i in filled[:-1]]).astype(np.intp)
-    return order, starts, tuple(keys[i] for i in filled)
-
-
-def _cue_row(cues: dict[str, int], cue: str) -> int | None:
-    norm = normalise_title(cue)
-    return cues.setdefault(norm, len(cues)) if norm else None
-
-
-def _indices(rows: Sequence[int | None]) -> np.ndarray:
-    return np.array(sorted({r for r in rows if r is not None}), dtype=np.intp)
-
-
-_TITLE_TABLES: dict[int, _TitleTable] = {}
-
-
-def _title_table(components: Mapping[str, Mapping]) -> _TitleTable:
-    """One table per loaded checklist's components (kept with them: an id is not reused while they live)."""
-    table = _TITLE_TABLES.get(id(components))
-    if table is None or table.components is not components:
-        if len(_TITLE_TABLES) > 32:
-            _TITLE_TABLES.clear()
-        table = _TITLE_TABLES[id(components)] = _TitleTable(components)
-    return table
-
-
-def forget_titles() -> None:
-    """Forget the title scores worked out so far (benchmarks: each run pays as a new dossier)."""
-    for table in _TITLE_TABLES.values():
-        table.forget()
 
 
 def _table_rows(audited: AuditedDocument) -> Iterable[tuple[Block, tuple[str, ...]]]:
@@ -232,15 +79,16 @@ def find_places(audited: AuditedDocument, key: str, comp: Mapping, owners: Mappi
     places: list[Place] = []
     parts = _document_parts(audited, checklists)
     planning = parts.planning
-    for i, section in enumerate(sections):
-        if key in owners.get(i, ()):
-            body = "\n".join(b.text for b in section_body(sections, i, owners) if not b.is_furniture)
-            # 'Start sollicitaties: ...' under 'Komende periode' is a planned item, not the part's own section
-            intent = section.kind == "label" and any(id(b) in planning for b in section.blocks)
-            places.append(Place(body, Evidence(doc, section.page, _quote(section.title or "")), section.kind, intent))
+    # the sections this component owns, in order (not a test of every section per component)
+    for i in sorted(i for i, keys in owners.items() if key in keys and 0 <= i < len(sections)):
+        section = sections[i]
+        body = "\n".join(b.text for b in section_body(sections, i, owners) if not b.is_furniture)
+        # 'Start sollicitaties: ...' under 'Komende periode' is a planned item, not the part's own section
+        intent = section.kind == "label" and any(id(b) in planning for b in section.blocks)
+        places.append(Place(body, Evidence(doc, section.page, _quote(section.title or "")), section.kind, intent))
     labels = tuple(comp.get("cues", {}).get("labels", ()))
     if labels:
-        for block, row in _table_rows(audited):
+        for block, row in parts.rows:
             if title_score(row[0], labels) >= HEADING_SCORE:
                 value = " | ".join(c for c in row[1:] if c.strip())
                 places.append(Place(value, Evidence(doc, block.page, _quote(" | ".join(row))), "row"))
@@ -275,25 +123,35 @@ class _Parts:
     context: dict[int, str]  # block id -> the text around it
     phrase_blocks: tuple[tuple[Block, str], ...]  # blocks a phrase may stand in, with their normalised text
     phrase_index: TextIndex  # of the normalised texts of phrase_blocks
+    rows: tuple[tuple[Block, tuple[str, ...]], ...]  # table rows that may name a component
 
 
-_LAST_PARTS: list[_Parts] = []
+PARTS_KEPT = 64  # documents: the dossier stage judges riv parts on each again, in turn
+_PARTS: dict[int, _Parts] = {}  # by id(document)
 
 
 def _document_parts(audited: AuditedDocument, checklists) -> _Parts:
-    last = _LAST_PARTS[0] if _LAST_PARTS else None
-    if last and last.document is audited.document and last.sections is audited.sections \
-            and last.checklists is checklists:
-        return last
+    kept = _PARTS.get(id(audited.document))
+    if kept and kept.document is audited.document and kept.sections is audited.sections \
+            and kept.checklists is checklists:
+        return kept
     forget_dates()  # a new document
     sections = audited.sections
     titles = {id(s.blocks[0]) for s in sections if s.kind == "heading" and s.blocks}
     phrase_blocks = tuple((b, normalise(b.text)) for b in audited.document.blocks
                           if not b.is_furniture and id(b) not in titles)
     parts = _Parts(audited.document, sections, checklists, _planning_blocks(sections, checklists),
-                   _block_context(sections), phrase_blocks, TextIndex([text for _, text in phrase_blocks]))
-    _LAST_PARTS[:] = [parts]
+                   _block_context(sections), phrase_blocks, TextIndex([text for _, text in phrase_blocks]),
+                   tuple(_table_rows(audited)))
+    if len(_PARTS) >= PARTS_KEPT:
+        _PARTS.clear()
+    _PARTS[id(audited.document)] = parts
     return parts
+
+
+def forget_parts() -> None:
+    """Forget the documents' parts (benchmarks: each run pays as a new dossier)."""
+    _PARTS.clear()
 
 
 def _planning_blocks(sections: Sequence[Section], checklists) -> set[int]:
@@ -335,7 +193,7 @@ def substance_gap(text: str, comp: Mapping, checklists, own_text: bool = True) -
     if hits < int(subst.get("min", 0)):
         return "thin"
     for group in subst.get("require", ()) or ():
-        if not any(start in norm and p.search(norm) for start, p in _each_with_start(tuple(group))):
+        if not any(found_from(start, p, norm) for start, p in _each_with_start(tuple(group))):
             return "thin"
     if comp.get("needs_date") and not has_date(text, checklists):
         return "undated"
@@ -351,9 +209,11 @@ def is_negated_statement(norm: str, comp: Mapping, checklists, own_text: bool = 
     after = compile_words(tuple(_negation(checklists).get("after", ())))
     if own_text and after and len(first.split()) <= 8 and after.search(first):
         return True
-    pattern = compile_words(tuple(comp.get("cues", {}).get("phrases", ())))
+    phrases = tuple(comp.get("cues", {}).get("phrases", ()))
+    pattern = compile_words(phrases)
+    at = first_start(phrases, norm)  # no match begins before it (none at all where -1)
     found = False
-    for m in pattern.finditer(norm) if pattern else ():
+    for m in pattern.finditer(norm, at) if pattern and at >= 0 else ():
         if not is_negated(norm, m.start(), m.end(), checklists):
             return False  # one mention that is not negated
         found = True

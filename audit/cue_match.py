@@ -14,6 +14,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
@@ -124,7 +125,27 @@ def _each_with_start(words: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ..
 
 def _count_found(words: tuple[str, ...], norm: str) -> int:
     """How many of ``compile_each(words)`` match in ``norm``."""
-    return sum(1 for start, p in _each_with_start(words) if start in norm and p.search(norm))
+    return sum(1 for start, p in _each_with_start(words) if found_from(start, p, norm))
+
+
+def found_from(start: str, pattern: re.Pattern, norm: str) -> bool:
+    """``pattern.search(norm)`` for a pattern each match of which begins with the literal ``start``:
+    searched from where ``start`` first stands, not from the text's beginning (the look-behind still
+    sees the character in front)."""
+    at = norm.find(start)
+    return at >= 0 and pattern.search(norm, at) is not None
+
+
+def first_start(words: tuple[str, ...], norm: str) -> int:
+    """Where the first match of ``compile_words(words)`` in ``norm`` may begin at the earliest (each
+    begins with its phrase's first word): the first place one of those words stands; -1: nowhere."""
+    found = [at for start in _first_words(words) if (at := norm.find(start)) >= 0]
+    return min(found) if found else -1
+
+
+@lru_cache(maxsize=4096)
+def _first_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple({w.lower().split()[0].rstrip("*") for w in words if w.strip()})
 
 
 def vocab(checklists, name: str) -> Mapping:
@@ -209,26 +230,57 @@ def _normalised_set(words: tuple[str, ...]) -> frozenset[str]:
 
 def is_absent_value(text: str, checklists) -> bool:
     value = normalise(text).strip().strip(".:;").strip()
-    absent = _normalised_set(tuple(_negation(checklists).get("absent_values", ())))
-    return not value or value in absent or set(value) <= set(".-_… ")
+    # all its characters filler <=> nothing is left once they are stripped: no set of a long text
+    return not value or value in negation_terms(checklists).absent or not value.strip(_FILLER)
+
+
+_FILLER = ".-_… "
+
+
+@dataclass(frozen=True)
+class NegationTerms:
+    """checklists/data/negation.yaml as ``is_negated`` reads it, worked out once per loaded vocabulary
+    (it was looked up and compiled again per cue match)."""
+
+    before: re.Pattern | None
+    after: re.Pattern | None
+    breakers: frozenset[str]
+    window_before: int
+    window_after: int
+    absent: frozenset[str]
+
+
+_TERMS: dict[int, tuple[Mapping, NegationTerms]] = {}
+
+
+def negation_terms(checklists) -> NegationTerms:
+    neg = _negation(checklists)
+    kept = _TERMS.get(id(neg))
+    if kept is None or kept[0] is not neg:  # kept with its mapping: an id is not reused while it lives
+        if len(_TERMS) > 32:
+            _TERMS.clear()
+        kept = _TERMS[id(neg)] = (neg, NegationTerms(
+            compile_words(tuple(neg.get("before", ()))), compile_words(tuple(neg.get("after", ()))),
+            _normalised_set(tuple(neg.get("scope_breakers", ()))), int(neg.get("window_before", 4)),
+            int(neg.get("window_after", 6)), _normalised_set(tuple(neg.get("absent_values", ())))))
+    return kept[1]
 
 
 def is_negated(text: str, start: int, end: int, checklists) -> bool:
     """A negation word in front of the cue, or a negating phrase behind it, in the same sentence and
     clause: a scope breaker between them ('niet geleid tot werkhervatting', 'geen vacature, maar
     wel een werkervaringsplek') keeps the negation off the cue."""
-    neg = _negation(checklists)
+    terms = negation_terms(checklists)
     clause_start = max(text.rfind(c, 0, start) for c in ".;!?\n") + 1  # not a split of the whole text per cue
     clause_end = _CLAUSE_END.search(text, end)
-    left = text[clause_start:start].split()[-int(neg.get("window_before", 4)):]
-    right = text[end:clause_end.start() if clause_end else len(text)].split()[: int(neg.get("window_after", 6))]
-    breakers = _normalised_set(tuple(neg.get("scope_breakers", ())))
-    before = compile_words(tuple(neg.get("before", ())))
-    after = compile_words(tuple(neg.get("after", ())))
+    left = text[clause_start:start].split()[-terms.window_before:]
+    right = text[end:clause_end.start() if clause_end else len(text)].split()[: terms.window_after]
+    breakers = terms.breakers
     cut = max((i for i, w in enumerate(left) if w.strip(",:") in breakers), default=-1)
     left = left[cut + 1:]
     stop = next((i for i, w in enumerate(right) if w.strip(",:") in breakers), len(right))
     right = right[:stop]
+    before, after = terms.before, terms.after
     return bool((before and before.search(" ".join(left))) or (after and after.search(" ".join(right))))
 
 

@@ -68,6 +68,7 @@ class _Shared:
         self.done: dict[int, tuple[AuditedDocument, dict[int, set[str]]]] = {}
         self.docs = docs
         self._texts: TextIndex | None = None
+        self.conditions: dict[str, bool] = {}  # two parts may ask the same ('belastbaarheid_gewijzigd')
 
     @property
     def texts(self) -> TextIndex:
@@ -120,12 +121,20 @@ def _gegevens(docs: Sequence[AuditedDocument], cid: str, comp: Mapping, checklis
     return ComponentResult(cid, "missing", evidence, texts[0], texts[1], practice)
 
 
+def _condition(condition: str, docs, checklists, shared: _Shared | None) -> bool:
+    if shared is None:
+        return condition_in_dossier(condition, docs, checklists)
+    if condition not in shared.conditions:
+        shared.conditions[condition] = condition_in_dossier(condition, docs, checklists, shared.texts)
+    return shared.conditions[condition]
+
+
 def _judge(key: str, comp: Mapping, docs, week: int | None, checklists,
            shared: _Shared | None = None) -> ComponentResult:
     cid = f"riv.{key}"
     practice = bool(comp.get("practice_norm"))
     when = comp.get("when")
-    if when and not condition_in_dossier(when, docs, checklists, shared.texts if shared else None):
+    if when and not _condition(when, docs, checklists, shared):
         return ComponentResult(cid, "not_applicable", practice_norm=practice)
     if key == "gegevens_en_ondertekening":
         return _gegevens(docs, cid, comp, checklists)

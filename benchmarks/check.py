@@ -97,13 +97,15 @@ def forget(checklists) -> None:
     each check pays for its dossier as a new one would: the classifier's title memo and the
     text-keyed caches (normalised texts, section-title scores, dates per text, quotes, numbers).
     Compiled vocabulary stays: a real run compiles it once for all its dossiers."""
-    from audit import components, cue_match
+    from audit import component_checks, components, cue_match
     from audit.extract import event_text, hours, hours_grammar
     settings_of(checklists).memo.clear()
     cue_match.normalise.cache_clear()
     cue_match._DATE_MEMO.clear()
     components._title_score.cache_clear()
     components.forget_titles()
+    components.forget_parts()
+    component_checks.forget_identity()
     event_text.quote_of.cache_clear()
     hours.role_of_title.cache_clear()
     hours_grammar._number_of.cache_clear()
