@@ -30,7 +30,7 @@ from rapidfuzz import fuzz, process
 from audit.extract.dates import find_dates  # the project's one date grammar
 from audit.model import Document, Page, Section
 from audit.titles import (  # noqa: F401  (re-exported: audit.classify was their home)
-    _LEADING_NUMBER, Cue, CueGrams, Line, block_lines, cue_quality, is_noise, line_title, normalise, page_title_blocks,
+    _LEADING_NUMBER, Cue, CueBound, Line, block_lines, cue_quality, is_noise, line_title, normalise, page_title_blocks,
     refers_to_other, strip_report_noun, title_scores, top_lines)
 
 FALLBACK = "overig"
@@ -64,7 +64,7 @@ class Settings:
     phrase_union: Mapping[str, frozenset[str]] = field(default_factory=dict)  # field -> the cues of every type
     flat_heads: tuple[str, ...] = ()  # every heading cue of ``component_heads``, in order
     memo: dict = field(default_factory=dict, compare=False)  # line -> title: letterheads repeat
-    cue_grams: CueGrams | None = None  # which title cues a line may match (titles.prefilter)
+    cue_bound: CueBound | None = None  # which title cues a line may match (titles.prefilter)
 
     def __getitem__(self, key: str) -> float:
         return self.values[key]
@@ -120,7 +120,7 @@ def _settings(checklists: Any) -> Settings:
                     dated, tuple(row for row, cue in enumerate(cues) if cue.exact),
                     {name: frozenset().union(*table.values()) for name, table in phrases.items()},
                     tuple(head for components in heads.values() for group in components for head in group),
-                    cue_grams=CueGrams(cues, values["fuzzy_min"], values["mid_line_max_words"]))
+                    cue_bound=CueBound(cues, values["fuzzy_min"], values["mid_line_max_words"]))
 
 
 # --------------------------------------------------------------------------- other evidence
