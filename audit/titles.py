@@ -123,8 +123,8 @@ def top_lines(blocks: Iterable[Block], settings: Settings, count: int | None = N
     count = int(count or settings["title_lines"])
     out: list[Line] = []
     for raw, furniture in iter_block_lines((b for b in blocks if b.kind != "list_item"), table_heads=True):
-        if _BULLET.match(raw) or is_contact(raw):
-            continue  # a list item or a letterhead's address is never a title
+        if _BULLET.match(raw):
+            continue  # a list item is never a title
         full = normalise(_LEADING_NUMBER.sub("", raw))
         if len(full) > settings["title_max_chars"] and not out:
             # a note that opens its first paragraph with its title ('Aanpassing van ons plan van aanpak. Na ...')
@@ -133,6 +133,10 @@ def top_lines(blocks: Iterable[Block], settings: Settings, count: int | None = N
         text = _strip_prefix(full, settings)
         if not text or len(text) > settings["title_max_chars"] or is_noise(text, settings):
             continue  # a paragraph of prose is no title, and fuzzy matching it costs time
+        if is_contact(raw):
+            # a letterhead's address is never a title; asked last, as it costs most on a long line
+            # and a line skipped above is skipped all the same (issue 3, speed only)
+            continue
         # a letter's subject line names the document wherever the letterhead pushes it
         weight = 1.0 if text != full else max(0.0, 1.0 - settings["line_decay"] * len(out))
         out.append(Line(text, weight * (settings["header_weight"] if furniture else 1.0), text != full))
