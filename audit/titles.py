@@ -348,9 +348,12 @@ def _best_cue(line: str, settings: Settings, subject: bool,
     best: tuple[float, str, float] | None = None
     if near is None:
         near = prefilter([line], settings)[0]
-    # the cues the prefilter passed, and every exact one, in the cues' order (a tie keeps the first):
-    # a loop over all cues in Python cost as much as comparing them all in C (issue 3, speed only)
-    for row in sorted({*near, *settings.exact_rows}):
+    # the cues the prefilter passed, and the exact ones standing as a word of the line (an exact cue
+    # scores 0 elsewhere in ``cue_quality``), in the cues' order (a tie keeps the first): a loop over
+    # all cues in Python cost as much as comparing them all in C (issue 3, speed only)
+    words = set(line.split())
+    exact = [row for row in settings.exact_rows if settings.title_cues[row].text in words]
+    for row in sorted({*near, *exact}):
         cue = settings.title_cues[row]
         quality = cue_quality(line, cue, settings, subject)
         if quality <= 0:
