@@ -25,13 +25,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from audit.extract.dates import find_dates  # the project's one date grammar
 from audit.model import Document, Page, Section
 from audit.titles import (  # noqa: F401  (re-exported: audit.classify was their home)
-    _LEADING_NUMBER, Cue, CueGrams, Line, block_lines, cue_quality, is_noise, line_title, normalise, page_title_blocks,
-    refers_to_other, strip_report_noun, title_scores, top_lines)
+    _LEADING_NUMBER, MEMO_SIZE, Cue, CueBound, Line, block_lines, cue_quality, is_noise, line_title, normalise,
+    page_title_blocks, refers_to_other, strip_report_noun, title_scores, top_lines)
 
 FALLBACK = "overig"
 DEFAULTS: Mapping[str, float] = {
@@ -64,7 +65,10 @@ class Settings:
     phrase_union: Mapping[str, frozenset[str]] = field(default_factory=dict)  # field -> the cues of every type
     flat_heads: tuple[str, ...] = ()  # every heading cue of ``component_heads``, in order
     memo: dict = field(default_factory=dict, compare=False)  # line -> title: letterheads repeat
-    cue_grams: CueGrams | None = None  # which title cues a line may match (titles.prefilter)
+    cue_bound: CueBound | None = None  # which title cues a line may match (titles.prefilter)
+    unique_heads: tuple[str, ...] = ()  # the heading cues of ``flat_heads``, each once
+    # per type: its number of components, and per component with headings the rows of ``unique_heads`` it has
+    head_groups: tuple[tuple[str, int, tuple[frozenset[int], ...]], ...] = ()
 
     def __getitem__(self, key: str) -> float:
         return self.values[key]
@@ -115,12 +119,17 @@ def _settings(checklists: Any) -> Settings:
             for dt, entry in checklists.doc_types.items() if entry.get("acts")}
     page_words = frozenset(normalise(w) for w in own.get("bundle", {}).get("page_words", ()))
     dated = tuple(dt for dt, entry in checklists.doc_types.items() if entry.get("dated_list"))
+    unique = tuple(dict.fromkeys(head for components in heads.values() for group in components for head in group))
+    row_of = {head: row for row, head in enumerate(unique)}
+    groups = tuple((dt, len(components), tuple(frozenset(row_of[h] for h in group) for group in components if group))
+                   for dt, components in heads.items())
     return Settings(values, cues, prefixes, phrases, tuple(cue.text for cue in cues), heads,
                     words["reference_words"], words["articles"], words["report_nouns"], acts, page_words,
                     dated, tuple(row for row, cue in enumerate(cues) if cue.exact),
                     {name: frozenset().union(*table.values()) for name, table in phrases.items()},
                     tuple(head for components in heads.values() for group in components for head in group),
-                    cue_grams=CueGrams(cues, values["fuzzy_min"], values["mid_line_max_words"]))
+                    cue_bound=CueBound(cues, values["fuzzy_min"], values["mid_line_max_words"]),
+                    unique_heads=unique, head_groups=groups)
 
 
 # --------------------------------------------------------------------------- other evidence
@@ -226,24 +235,37 @@ def _component_headings(entry: Any) -> list[str]:
 
 def component_scores(sections: Sequence[Section], checklists: Any, settings: Settings) -> dict[str, float]:
     """Share of a checklist's components whose heading appears as a section title."""
-    titles = list(dict.fromkeys(normalise(_LEADING_NUMBER.sub("", s.title)) for s in sections if s.title))
-    scores: dict[str, float] = {}
+    titles = list(dict.fromkeys(s.title for s in sections if s.title))
     if not titles:
-        return scores
-    # one C pass over every heading cue of every type (a call per component cost more than the
-    # matching; each pair is scored alone, so the result is the same)
-    flat = settings.flat_heads
-    shown = process.cdist(flat, titles, scorer=fuzz.ratio,
-                          score_cutoff=settings["fuzzy_min"]).any(axis=1).tolist() if flat else []
-    row = 0
-    for dt, components in settings.component_heads.items():
-        found = 0
-        for heads in components:
-            if heads and any(shown[row:row + len(heads)]):
-                found += 1
-            row += len(heads)
-        scores[dt] = found / len(components)
-    return scores
+        return {}
+    shown = frozenset().union(*_heads_shown(titles, settings))
+    return {dt: sum(1 for heads in groups if not shown.isdisjoint(heads)) / count
+            for dt, count, groups in settings.head_groups}
+
+
+def _heads_shown(titles: Sequence[str], settings: Settings) -> list[frozenset[int]]:
+    """Per section title, the rows of ``unique_heads`` it matches. One C pass over the titles not yet
+    seen (a call per component cost more than the matching; each pair is scored alone, and
+    fuzz.ratio is symmetric); the answers stay in ``memo`` (cleared with it) because a dossier's
+    documents repeat their headings, under a key that no title line's ``(text, subject)`` can be."""
+    keys = [(_HEADS, title) for title in titles]
+    memo = settings.memo
+    new = list(dict.fromkeys(key for key in keys if key not in memo))
+    if new:
+        if len(memo) + len(new) > MEMO_SIZE:
+            memo.clear()
+            new = list(dict.fromkeys(keys))
+        texts = [normalise(_LEADING_NUMBER.sub("", title)) for _, title in new]
+        scores = process.cdist(texts, settings.unique_heads, scorer=fuzz.ratio,
+                               score_cutoff=settings["fuzzy_min"]) if settings.unique_heads else ()
+        for key, row in zip(new, scores):
+            memo[key] = frozenset(np.flatnonzero(row).tolist())
+        for key in new[len(scores):]:
+            memo[key] = frozenset()
+    return [memo[key] for key in keys]
+
+
+_HEADS = object()  # marks a section title's entry in ``Settings.memo``
 
 
 # --------------------------------------------------------------------------- decision

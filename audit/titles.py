@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
 
 from audit.model import Block, Page
 
@@ -123,8 +123,8 @@ def top_lines(blocks: Iterable[Block], settings: Settings, count: int | None = N
     count = int(count or settings["title_lines"])
     out: list[Line] = []
     for raw, furniture in iter_block_lines((b for b in blocks if b.kind != "list_item"), table_heads=True):
-        if _BULLET.match(raw) or is_contact(raw):
-            continue  # a list item or a letterhead's address is never a title
+        if _BULLET.match(raw):
+            continue  # a list item is never a title
         full = normalise(_LEADING_NUMBER.sub("", raw))
         if len(full) > settings["title_max_chars"] and not out:
             # a note that opens its first paragraph with its title ('Aanpassing van ons plan van aanpak. Na ...')
@@ -133,6 +133,10 @@ def top_lines(blocks: Iterable[Block], settings: Settings, count: int | None = N
         text = _strip_prefix(full, settings)
         if not text or len(text) > settings["title_max_chars"] or is_noise(text, settings):
             continue  # a paragraph of prose is no title, and fuzzy matching it costs time
+        if is_contact(raw):
+            # a letterhead's address is never a title; asked last, as it costs most on a long line
+            # and a line skipped above is skipped all the same (issue 3, speed only)
+            continue
         # a letter's subject line names the document wherever the letterhead pushes it
         weight = 1.0 if text != full else max(0.0, 1.0 - settings["line_decay"] * len(out))
         out.append(Line(text, weight * (settings["header_weight"] if furniture else 1.0), text != full))
@@ -287,22 +291,20 @@ def _best_title(line: str, settings: Settings, subject: bool,
     return doc_type, quality
 
 
-class CueGrams:
+class CueBound:
     """A bound that lets a title line skip the cues it cannot match, cheaper than comparing it with each.
 
     A fuzzy cue (length m) scores ``fuzzy_min`` (T) in ``cue_quality`` only where some stretch w of the
-    line has ratio(cue, w) = 200 * LCS / (m + |w|) >= T: the head of the line, the partial alignment,
-    or the whole of a line shorter than the cue; in a line of more than ``mid_line_max_words`` words
-    only the head (a mid-line cue counts for nothing there). Of the cue's m - 1 letter pairs an
-    alignment keeps every pair whose two letters are both matched and stand side by side in w: an
-    unmatched cue letter breaks at most two pairs, an unmatched letter of w one, so at least
-    3 LCS - m - |w| - 1 of the cue's pairs stand in w, each at its own place; with
-    LCS >= T (m + |w|) / 200 and |w| >= LCS that is at least (3T - 200) / (200 - T) * m - 1. Row sums
-    count, for every line and cue, the cue's pairs found in the line (each no more often
-    than the line has it); the cues left are compared as ``cue_quality`` starts (the head, the partial
-    alignment, or the whole short line) and only those reaching T pass (issue 3: comparing every
-    line with all 195 cues cost a fifth of the audit). A hundredth of a point and half a pair of
-    slack keep rounding from dropping a cue that fits."""
+    line has ratio(cue, w) = 200 * LCS(cue, w) / (m + |w|) >= T: the head of the line, the partial
+    alignment, or the whole of a line shorter than the cue; in a line of more than ``mid_line_max_words``
+    words only the head (a mid-line cue counts for nothing there). With |w| >= LCS that needs
+    LCS(cue, w) >= T * m / (200 - T), and a stretch of the line shares no longer common subsequence
+    with the cue than the whole line does (the head of a long line: its first ``longest`` letters).
+    One C pass (``process.cdist``, bit-parallel LCS) gives that length for every line and cue; the cues
+    left are compared as ``cue_quality`` starts (the head, the partial alignment, or the whole short
+    line) and only those reaching T pass (issue 3: comparing every line with all 195 cues cost a fifth
+    of the audit; a letter-pair count bound before this one passed three times as many cues at seven
+    times the cost). A hundredth of a point of slack keeps rounding from dropping a cue that fits."""
 
     def __init__(self, cues: Sequence[Cue], fuzzy_min: float, long_line_words: int):
         self.cutoff = fuzzy_min - 0.01
@@ -310,38 +312,16 @@ class CueGrams:
         self.cues = tuple(cue.text for cue in cues)
         self.longest = max(map(len, self.cues), default=0)
         self.fuzzy = np.array([not cue.exact for cue in cues], dtype=bool)
-        # per letter pair, the cues holding it at least once, at least twice, ...: a line holding
-        # the pair n times adds one to each cue in the first n of these (min of the two counts)
-        levels: dict[str, list[list[int]]] = {}
-        for row, cue in enumerate(self.cues):
-            for pair, n in Counter(_pairs(cue)).items():
-                held = levels.setdefault(pair, [])
-                held.extend([] for _ in range(n - len(held)))
-                for k in range(n):
-                    held[k].append(row)
-        # for a line holding the pair n times: the cues of the first n levels, end to end
-        self.postings = {pair: [np.array([row for level in held[:n] for row in level], dtype=np.intp)
-                                for n in range(1, len(held) + 1)]
-                         for pair, held in levels.items()}
-        factor = (3 * self.cutoff - 200) / (200 - self.cutoff)
-        self.need = np.array([factor * len(cue) - 1.5 for cue in self.cues], dtype=np.float32)
+        self.need = np.array([self.cutoff * len(cue) / (200 - self.cutoff) - 1e-6 for cue in self.cues])
 
     def rows(self, texts: Sequence[str]) -> list[list[int]]:
         """Per text, the rows of the fuzzy cues it may match (the exact cues are always looked at)."""
+        if not texts or not self.cues:
+            return [[] for _ in texts]
         long = [len(text.split()) > self.long_line_words for text in texts]
-        size = len(self.cues)
-        found: list[np.ndarray] = [np.zeros(0, dtype=np.intp)]
-        lines = [0]  # the text each array of cues belongs to
-        for row, (text, is_long) in enumerate(zip(texts, long)):
-            for pair, n in Counter(_pairs(text[: self.longest] if is_long else text)).items():
-                postings = self.postings.get(pair)
-                if postings is not None:
-                    found.append(postings[min(n, len(postings)) - 1])
-                    lines.append(row)
-        # every (text, cue) hit as one number text * size + cue, counted at once
-        offsets = np.repeat(np.array(lines, dtype=np.intp) * size, [len(cues) for cues in found])
-        hits = np.bincount(np.concatenate(found) + offsets, minlength=len(texts) * size).reshape(len(texts), size)
-        maybe = (hits >= self.need) & self.fuzzy
+        heads = [text[: self.longest] if is_long else text for text, is_long in zip(texts, long)]
+        common = process.cdist(heads, self.cues, scorer=LCSseq.similarity, dtype=np.int32)
+        maybe = (common >= self.need) & self.fuzzy
         out = []
         for text, is_long, candidates in zip(texts, long, maybe):
             passed = []
@@ -357,14 +337,10 @@ class CueGrams:
         return out
 
 
-def _pairs(text: str) -> list[str]:
-    return [text[i:i + 2] for i in range(len(text) - 1)]
-
-
 def prefilter(texts: Sequence[str], settings: Settings) -> list[list[int]]:
-    """Per text, the rows of the fuzzy cues that may fit it (``CueGrams``): the others score 0 in
+    """Per text, the rows of the fuzzy cues that may fit it (``CueBound``): the others score 0 in
     ``cue_quality`` for sure and are skipped."""
-    return settings.cue_grams.rows(texts)
+    return settings.cue_bound.rows(texts)
 
 
 def _best_cue(line: str, settings: Settings, subject: bool,
@@ -372,9 +348,12 @@ def _best_cue(line: str, settings: Settings, subject: bool,
     best: tuple[float, str, float] | None = None
     if near is None:
         near = prefilter([line], settings)[0]
-    # the cues the prefilter passed, and every exact one, in the cues' order (a tie keeps the first):
-    # a loop over all cues in Python cost as much as comparing them all in C (issue 3, speed only)
-    for row in sorted({*near, *settings.exact_rows}):
+    # the cues the prefilter passed, and the exact ones standing as a word of the line (an exact cue
+    # scores 0 elsewhere in ``cue_quality``), in the cues' order (a tie keeps the first): a loop over
+    # all cues in Python cost as much as comparing them all in C (issue 3, speed only)
+    words = set(line.split())
+    exact = [row for row in settings.exact_rows if settings.title_cues[row].text in words]
+    for row in sorted({*near, *exact}):
         cue = settings.title_cues[row]
         quality = cue_quality(line, cue, settings, subject)
         if quality <= 0:

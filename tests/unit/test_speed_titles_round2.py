@@ -83,7 +83,7 @@ def test_best_cue_is_the_loop_over_every_cue():
 
 
 def test_prefilter_passes_every_cue_that_fits():
-    """The pair-count bound of ``CueGrams`` drops only cues that score 0: checked on every cue against
+    """The LCS bound of ``CueBound`` drops only cues that score 0: checked on every cue against
     lines a few OCR slips away from it, where fuzzy scores sit around the threshold."""
     settings = settings_of(load_checklists())
     lines = _near_misses(settings, random.Random(11))
