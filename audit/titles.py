@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -244,11 +245,23 @@ def _ends_word(line: str, end: int) -> bool:
 def strip_report_noun(line: str, settings: Settings) -> str:
     """'rapportage pa' -> 'pa', 'verslag van het evaluatiegesprek' -> 'evaluatiegesprek': the
     document's subject after the (longest) report noun it opens with; '' when there is none."""
-    noun = max((n for n in settings.report_nouns if line.startswith(n + " ")), key=len, default="")
+    nouns, noun = settings.report_nouns, ""
+    # a noun followed by a space ends where the line has one: try only those prefixes (the
+    # longest found wins), not every noun with ``startswith``
+    end, longest = line.find(" "), _longest(nouns)
+    while 0 <= end <= longest:
+        if line[:end] in nouns:
+            noun = line[:end]
+        end = line.find(" ", end + 1)
     rest = line[len(noun):].split() if noun else []
     while len(rest) > 1 and rest[0] in settings.articles:
         rest = rest[1:]
     return " ".join(rest)
+
+
+@lru_cache(maxsize=8)
+def _longest(words: frozenset[str]) -> int:
+    return max(map(len, words), default=-1)
 
 
 def refers_to_other(before: str, settings: Settings) -> bool:
