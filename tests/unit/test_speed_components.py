@@ -74,6 +74,8 @@ def test_title_owners_are_those_of_the_plain_loop():
             title = rnd.choice(titles) if titles else "x"
             if rnd.random() < 0.5:
                 title = title[: rnd.randint(1, len(title))] + rnd.choice(["", "s", " plan"])
+            elif rnd.random() < 0.5:  # the cue inside a longer title: at and around the word-count limit
+                title = " ".join([title, *rnd.sample(["van", "de", "werknemer", "2024", "en", "plan"], rnd.randint(3, 5))])
             block = Block("heading", title, 1)
             sections.append(Section(title, (block,), 1, rnd.choice(["heading", "label"])))
         assert title_owners(sections, components) == _plain_owners(sections, components)
