@@ -29,6 +29,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from audit.extract.dates import find_dates  # the project's one date grammar
+from audit.memo import ByObject
 from audit.model import Document, Page, Section
 from audit.titles import (  # noqa: F401  (re-exported: audit.classify was their home)
     _LEADING_NUMBER, MEMO_SIZE, Cue, CueBound, Line, block_lines, cue_quality, is_noise, line_title, normalise,
@@ -65,6 +66,7 @@ class Settings:
     phrase_union: Mapping[str, frozenset[str]] = field(default_factory=dict)  # field -> the cues of every type
     flat_heads: tuple[str, ...] = ()  # every heading cue of ``component_heads``, in order
     memo: dict = field(default_factory=dict, compare=False)  # line -> title: letterheads repeat
+    heads_memo: dict = field(default_factory=dict, compare=False)  # section title -> heading rows shown
     cue_bound: CueBound | None = None  # which title cues a line may match (titles.prefilter)
     unique_heads: tuple[str, ...] = ()  # the heading cues of ``flat_heads``, each once
     # per type: its number of components, and per component with headings the rows of ``unique_heads`` it has
@@ -74,17 +76,12 @@ class Settings:
         return self.values[key]
 
 
-_CACHE: dict[int, tuple[Any, Settings]] = {}
+_SETTINGS: ByObject[Settings] = ByObject(8)
 
 
 def settings_of(checklists: Any) -> Settings:
     """Built once per loaded Checklists (it is frozen; dicts inside keep it unhashable)."""
-    cached = _CACHE.get(id(checklists))
-    if cached is None or cached[0] is not checklists:
-        if len(_CACHE) > 8:
-            _CACHE.clear()
-        cached = _CACHE[id(checklists)] = (checklists, _settings(checklists))
-    return cached[1]
+    return _SETTINGS.get(checklists, lambda: _settings(checklists))
 
 
 def _settings(checklists: Any) -> Settings:
@@ -246,26 +243,22 @@ def component_scores(sections: Sequence[Section], checklists: Any, settings: Set
 def _heads_shown(titles: Sequence[str], settings: Settings) -> list[frozenset[int]]:
     """Per section title, the rows of ``unique_heads`` it matches. One C pass over the titles not yet
     seen (a call per component cost more than the matching; each pair is scored alone, and
-    fuzz.ratio is symmetric); the answers stay in ``memo`` (cleared with it) because a dossier's
-    documents repeat their headings, under a key that no title line's ``(text, subject)`` can be."""
-    keys = [(_HEADS, title) for title in titles]
-    memo = settings.memo
-    new = list(dict.fromkeys(key for key in keys if key not in memo))
+    fuzz.ratio is symmetric); the answers stay in ``heads_memo``: a dossier's documents repeat their
+    headings."""
+    memo = settings.heads_memo
+    new = [title for title in dict.fromkeys(titles) if title not in memo]
     if new:
         if len(memo) + len(new) > MEMO_SIZE:
             memo.clear()
-            new = list(dict.fromkeys(keys))
-        texts = [normalise(_LEADING_NUMBER.sub("", title)) for _, title in new]
+            new = list(dict.fromkeys(titles))
+        texts = [normalise(_LEADING_NUMBER.sub("", title)) for title in new]
         scores = process.cdist(texts, settings.unique_heads, scorer=fuzz.ratio,
                                score_cutoff=settings["fuzzy_min"]) if settings.unique_heads else ()
-        for key, row in zip(new, scores):
-            memo[key] = frozenset(np.flatnonzero(row).tolist())
-        for key in new[len(scores):]:
-            memo[key] = frozenset()
-    return [memo[key] for key in keys]
-
-
-_HEADS = object()  # marks a section title's entry in ``Settings.memo``
+        for title, row in zip(new, scores):
+            memo[title] = frozenset(np.flatnonzero(row).tolist())
+        for title in new[len(scores):]:
+            memo[title] = frozenset()
+    return [memo[title] for title in titles]
 
 
 # --------------------------------------------------------------------------- decision

@@ -22,6 +22,7 @@ from functools import lru_cache
 from audit.components import (compile_words, condition_holds, find_places, message, missing_result, normalise,
                               section_body, substance_gap, vocab)
 from audit.cue_match import TextIndex
+from audit.memo import ByObject
 from audit.model import AuditedDocument, ComponentResult, Evidence
 
 _NUM = r"(?<![\d.,])(\d+(?:[.,]\d+)?)"
@@ -280,18 +281,14 @@ def signed_by_employee(audited, cid, comp, result, owners, checklists) -> Compon
 
 
 IDENTITY_KEPT = 64  # documents: a riv's own check and the dossier's gegevens part both ask
-_IDENTITY: dict[int, tuple[object, object, dict[str, bool]]] = {}  # id(document) -> (document, checklists, marks)
+_IDENTITY: ByObject[dict[str, bool]] = ByObject(IDENTITY_KEPT)
 
 
 def identity_marks(audited: AuditedDocument, checklists) -> dict[str, bool]:
     """BSN (label or an 11-proef number), eerste ziektedag label, any signature. Of the document and
     the checklists alone: remembered per document (kept with it, so an id is never taken for another's)."""
-    kept = _IDENTITY.get(id(audited.document))
-    if kept is None or kept[0] is not audited.document or kept[1] is not checklists:
-        if len(_IDENTITY) >= IDENTITY_KEPT:
-            _IDENTITY.clear()
-        kept = _IDENTITY[id(audited.document)] = (audited.document, checklists, _identity_marks(audited, checklists))
-    return dict(kept[2])  # a copy: the caller may mark an exempt type signed
+    marks = _IDENTITY.get(audited.document, lambda: _identity_marks(audited, checklists), checklists)
+    return dict(marks)  # a copy: the caller may mark an exempt type signed
 
 
 def forget_identity() -> None:

@@ -9,6 +9,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from audit.memo import ByObject
 from audit.model import Section
 from audit.segment import normalise_title
 
@@ -67,7 +68,6 @@ class _TitleTable:
     Gives ``_title_score``'s numbers exactly (tests/unit/test_speed_components.py)."""
 
     def __init__(self, components: Mapping[str, Mapping]):
-        self.components = components
         cues: dict[str, int] = {}
         rows = []
         for key, comp in components.items():
@@ -145,17 +145,12 @@ def _indices(rows: Sequence[int | None]) -> np.ndarray:
     return np.array(sorted({r for r in rows if r is not None}), dtype=np.intp)
 
 
-_TITLE_TABLES: dict[int, _TitleTable] = {}
+_TITLE_TABLES: ByObject[_TitleTable] = ByObject(32)
 
 
 def _title_table(components: Mapping[str, Mapping]) -> _TitleTable:
-    """One table per loaded checklist's components (kept with them: an id is not reused while they live)."""
-    table = _TITLE_TABLES.get(id(components))
-    if table is None or table.components is not components:
-        if len(_TITLE_TABLES) > 32:
-            _TITLE_TABLES.clear()
-        table = _TITLE_TABLES[id(components)] = _TitleTable(components)
-    return table
+    """One table per loaded checklist's components."""
+    return _TITLE_TABLES.get(components, lambda: _TitleTable(components))
 
 
 def forget_titles() -> None:

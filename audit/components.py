@@ -20,6 +20,7 @@ from audit.cue_match import (  # noqa: F401  (re-exported: audit.components was 
     normalise, vocab)
 from audit.component_titles import (  # noqa: F401  (re-exported: audit.components was their home)
     CONTAINED_SCORE, HEADING_SCORE, _title_score, forget_titles, title_owners, title_score)
+from audit.memo import ByObject
 from audit.model import AuditedDocument, Block, ComponentResult, Evidence, Finding, Section
 
 RANK = {"present": 3, "weak": 2, "missing": 1, "not_applicable": 0, "not_yet_due": 0}
@@ -113,12 +114,9 @@ def find_places(audited: AuditedDocument, key: str, comp: Mapping, owners: Mappi
 @dataclass(frozen=True)
 class _Parts:
     """What ``find_places`` asks of a document whatever the component, worked out once per document
-    (it is asked once per component: issue 3). Holds the objects it was made of: it is used again
-    only for those very objects, so an id is never taken for another's."""
+    (it is asked once per component: issue 3); kept with the document, its sections and checklists
+    (``_PARTS``)."""
 
-    document: object
-    sections: Sequence[Section]
-    checklists: object
     planning: set[int]  # ids of the blocks under a planning heading
     context: dict[int, str]  # block id -> the text around it
     phrase_blocks: tuple[tuple[Block, str], ...]  # blocks a phrase may stand in, with their normalised text
@@ -127,26 +125,21 @@ class _Parts:
 
 
 PARTS_KEPT = 64  # documents: the dossier stage judges riv parts on each again, in turn
-_PARTS: dict[int, _Parts] = {}  # by id(document)
+_PARTS: ByObject[_Parts] = ByObject(PARTS_KEPT)
 
 
 def _document_parts(audited: AuditedDocument, checklists) -> _Parts:
-    kept = _PARTS.get(id(audited.document))
-    if kept and kept.document is audited.document and kept.sections is audited.sections \
-            and kept.checklists is checklists:
-        return kept
+    return _PARTS.get(audited.document, lambda: _new_parts(audited, checklists), audited.sections, checklists)
+
+
+def _new_parts(audited: AuditedDocument, checklists) -> _Parts:
     forget_dates()  # a new document
     sections = audited.sections
     titles = {id(s.blocks[0]) for s in sections if s.kind == "heading" and s.blocks}
     phrase_blocks = tuple((b, normalise(b.text)) for b in audited.document.blocks
                           if not b.is_furniture and id(b) not in titles)
-    parts = _Parts(audited.document, sections, checklists, _planning_blocks(sections, checklists),
-                   _block_context(sections), phrase_blocks, TextIndex([text for _, text in phrase_blocks]),
-                   tuple(_table_rows(audited)))
-    if len(_PARTS) >= PARTS_KEPT:
-        _PARTS.clear()
-    _PARTS[id(audited.document)] = parts
-    return parts
+    return _Parts(_planning_blocks(sections, checklists), _block_context(sections), phrase_blocks,
+                  TextIndex([text for _, text in phrase_blocks]), tuple(_table_rows(audited)))
 
 
 def forget_parts() -> None:

@@ -20,6 +20,7 @@ from itertools import accumulate
 
 from audit.extract.dates import resolve, scan_dates
 from audit.extract.dates import vocabulary as date_vocabulary
+from audit.memo import ByObject
 
 DATE_MEMO_SIZE = 512  # texts whose dates are remembered (within one document)
 _DATE_MEMO: dict[str, tuple] = {}
@@ -145,7 +146,7 @@ def first_start(words: tuple[str, ...], norm: str) -> int:
 
 @lru_cache(maxsize=4096)
 def _first_words(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple({w.lower().split()[0].rstrip("*") for w in words if w.strip()})
+    return tuple({start for start, _ in _each_with_start(words)})
 
 
 def vocab(checklists, name: str) -> Mapping:
@@ -250,20 +251,15 @@ class NegationTerms:
     absent: frozenset[str]
 
 
-_TERMS: dict[int, tuple[Mapping, NegationTerms]] = {}
+_TERMS: ByObject[NegationTerms] = ByObject(32)
 
 
 def negation_terms(checklists) -> NegationTerms:
     neg = _negation(checklists)
-    kept = _TERMS.get(id(neg))
-    if kept is None or kept[0] is not neg:  # kept with its mapping: an id is not reused while it lives
-        if len(_TERMS) > 32:
-            _TERMS.clear()
-        kept = _TERMS[id(neg)] = (neg, NegationTerms(
-            compile_words(tuple(neg.get("before", ()))), compile_words(tuple(neg.get("after", ()))),
-            _normalised_set(tuple(neg.get("scope_breakers", ()))), int(neg.get("window_before", 4)),
-            int(neg.get("window_after", 6)), _normalised_set(tuple(neg.get("absent_values", ())))))
-    return kept[1]
+    return _TERMS.get(neg, lambda: NegationTerms(
+        compile_words(tuple(neg.get("before", ()))), compile_words(tuple(neg.get("after", ()))),
+        _normalised_set(tuple(neg.get("scope_breakers", ()))), int(neg.get("window_before", 4)),
+        int(neg.get("window_after", 6)), _normalised_set(tuple(neg.get("absent_values", ())))))
 
 
 def is_negated(text: str, start: int, end: int, checklists) -> bool:

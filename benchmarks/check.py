@@ -100,6 +100,7 @@ def forget(checklists) -> None:
     from audit import component_checks, components, cue_match
     from audit.extract import event_text, hours, hours_grammar
     settings_of(checklists).memo.clear()
+    settings_of(checklists).heads_memo.clear()
     cue_match.normalise.cache_clear()
     cue_match._DATE_MEMO.clear()
     components._title_score.cache_clear()
